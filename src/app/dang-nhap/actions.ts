@@ -1,0 +1,40 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn, signOut } from "@/auth";
+import { logger } from "@/lib/logger";
+
+export type SignInState = { email: string; error?: "invalidEmail" | "failed" };
+
+const input = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  callbackUrl: z.string().optional(),
+});
+
+/** Only paths on this site: an open redirect would make the sign-in email a phishing tool. */
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const raw = { email: String(form.get("email") ?? ""), callbackUrl: form.get("callbackUrl")?.toString() };
+  const parsed = input.safeParse(raw);
+  if (!parsed.success) return { email: raw.email, error: "invalidEmail" };
+  try {
+    // redirect: false, then our own redirect: a server action redirecting into /api/auth confuses the client router.
+    await signIn("resend", { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl), redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      logger.error("sign-in failed", { error });
+      return { email: raw.email, error: "failed" };
+    }
+    throw error;
+  }
+  redirect("/dang-nhap/kiem-tra-email");
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

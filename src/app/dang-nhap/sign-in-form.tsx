@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { signInAction, type SignInState } from "./actions";
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: "linkInvalid" }) {
+  const t = useTranslations("signIn");
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { email: "" });
+  const error = state.error ?? initialError;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      {error === "failed" && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          {t("failed")}
+        </p>
+      )}
+      {error === "linkInvalid" && !state.error && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+          {t("linkInvalid")}
+        </p>
+      )}
+      <div>
+        <label htmlFor="email" className="field-label">
+          {t("emailLabel")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          aria-invalid={state.error === "invalidEmail" || undefined}
+          aria-describedby={state.error === "invalidEmail" ? "email-hint email-error" : "email-hint"}
+          className="field-input"
+        />
+        <p id="email-hint" className="field-hint">
+          {t("emailHint")}
+        </p>
+        {state.error === "invalidEmail" && (
+          <p id="email-error" className="field-error">
+            {t("invalidEmail")}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import Resend from "next-auth/providers/resend";
+import { cookies } from "next/headers";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { env } from "@/env";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/i18n/config";
+import { sendEmail } from "@/server/email/send-email";
+import { signInEmail } from "@/server/email/templates";
+
+async function requestLocale() {
+  try {
+    const value = (await cookies()).get(LOCALE_COOKIE)?.value;
+    return isLocale(value) ? value : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+// A function, so that nothing touches the database until a request needs it (builds must not open it).
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const e = env();
+  const db = await getDb();
+  return {
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/dang-nhap", verifyRequest: "/dang-nhap/kiem-tra-email", error: "/dang-nhap" },
+    providers: [
+      Resend({
+        apiKey: e.RESEND_API_KEY ?? "local-outbox",
+        from: e.EMAIL_FROM,
+        maxAge: 24 * 60 * 60,
+        // Every message goes through the outbox: delivered by the worker through Resend, or kept locally.
+        async sendVerificationRequest({ identifier, url }) {
+          const locale = await requestLocale();
+          const message = signInEmail(locale, url, new URL(url).host);
+          await sendEmail(db, { ...message, to: identifier, template: "sign-in", locale });
+        },
+      }),
+    ],
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        return session;
+      },
+    },
+  };
+});

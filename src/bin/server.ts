@@ -1,0 +1,67 @@
+// The web server (custom, so it can tell requests from this machine), with the worker inside in local mode.
+import http from "node:http";
+import { closeDb } from "@/db/client";
+import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
+import { logger } from "@/lib/logger";
+import { isLoopbackAddress, loopbackToken, LOOPBACK_HEADER } from "@/server/net/loopback";
+import { startWorker } from "@/server/worker/run-worker";
+import { exitOnStartupError, openMigratedDatabase } from "./startup";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const { env, db } = await openMigratedDatabase();
+
+  const seed = env.SEED_DEMO === "always" || (env.SEED_DEMO === "auto" && env.mode === "local" && (await isDatabaseEmpty(db)));
+  if (seed) {
+    const report = await seedDemoData(db);
+    logger.info("demo data", report);
+  }
+
+  // Local mode has one process per data folder, so the worker must live here; in server mode it may run apart.
+  const worker = env.WORKER === "inline" ? startWorker(db) : null;
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    // Never trust this header from outside; set it only for direct connections from this machine.
+    delete req.headers[LOOPBACK_HEADER];
+    const proxied = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
+    if (!proxied && isLoopbackAddress(req.socket.remoteAddress)) req.headers[LOOPBACK_HEADER] = loopbackToken();
+    handle(req, res).catch((error: unknown) => {
+      logger.error("request failed", { error, url: req.url });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  logger.info("ready", { url: env.APP_URL, mode: env.mode, worker: env.WORKER, dev });
+  process.stdout.write(`\n  Đối thoại: ${env.APP_URL}\n\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("stopping", { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    await worker?.stop();
+    await app.close();
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch(exitOnStartupError);

@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./organisation";
+export * from "./rules";
+export * from "./cases";
+export * from "./platform";

@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./common";
+import { users } from "./auth";
+import { areas, units } from "./organisation";
+
+/** Transactional outbox: written in the transaction that causes the message, delivered by the worker. */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: id(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    template: text("template").notNull(),
+    locale: text("locale", { enum: ["vi", "en"] }).notNull().default("vi"),
+    /** pending -> sending -> sent | failed; "local" when no email service is configured (read in the app). */
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "local"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    dedupeKey: text("dedupe_key"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    uniqueIndex("email_outbox_dedupe_key").on(t.dedupeKey),
+    index("email_outbox_created_idx").on(t.createdAt),
+  ],
+);
+
+/** Append-only audit log; each entry carries the hash of the one before (tamper evidence). */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: text("actor_user_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), uniqueIndex("audit_log_prev_key").on(t.prevHash)],
+);
+
+/** Dialogue sessions held by leaders (Decision 553). */
+export const dialogueSessions = pgTable(
+  "dialogue_sessions",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    topic: text("topic").notNull(),
+    description: text("description"),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    areaId: uuid("area_id").references(() => areas.id),
+    leaderUserId: text("leader_user_id").references(() => users.id),
+    location: text("location").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: ["scheduled", "held", "cancelled"] }).notNull().default("scheduled"),
+    attendance: integer("attendance"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("dialogue_sessions_starts_idx").on(t.startsAt)],
+);
+
+/** Small facts about this installation (e.g. that demo data was loaded). */
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+});
+
+/** Fixed-window counters for abuse limits, kept in the database so they hold across instances. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});

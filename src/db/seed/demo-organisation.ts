@@ -1,0 +1,121 @@
+// The bundled demo sample of the new Gia Lai province (DOMAIN.md section 2). Clearly demo: codes start with "demo-".
+import type { AreaKind, Role, UnitKind } from "@/domain/types";
+
+export const DEMO_PROVINCE = { code: "demo-52", name: "Tỉnh Gia Lai", kind: "province" as AreaKind };
+
+export const DEMO_AREAS: { code: string; name: string; kind: AreaKind; remote: boolean; slug: string }[] = [
+  { code: "demo-21583", slug: "quynhon", name: "Phường Quy Nhơn", kind: "ward", remote: false },
+  { code: "demo-21601", slug: "quynhonnam", name: "Phường Quy Nhơn Nam", kind: "ward", remote: false },
+  { code: "demo-23602", slug: "pleiku", name: "Phường Pleiku", kind: "ward", remote: false },
+  { code: "demo-21652", slug: "annhon", name: "Phường An Nhơn", kind: "ward", remote: false },
+  { code: "demo-23629", slug: "chupah", name: "Xã Chư Păh", kind: "commune", remote: false },
+  { code: "demo-23737", slug: "iagrai", name: "Xã Ia Grai", kind: "commune", remote: false },
+  { code: "demo-23896", slug: "kbang", name: "Xã Kbang", kind: "commune", remote: true },
+  { code: "demo-24100", slug: "krongpa", name: "Xã Krông Pa", kind: "commune", remote: true },
+  { code: "demo-23812", slug: "iapnon", name: "Xã Ia Pnôn", kind: "commune", remote: true },
+  { code: "demo-21610", slug: "nhonchau", name: "Xã Nhơn Châu", kind: "special_zone", remote: true },
+];
+
+type DemoUnit = { code: string; name: string; nameEn: string; kind: UnitKind; parent: string | null; area: string | null };
+
+export const DEMO_PROVINCE_UNITS: DemoUnit[] = [
+  { code: "demo-tu", name: "Tỉnh ủy Gia Lai", nameEn: "Gia Lai Provincial Party Committee", kind: "party_committee", parent: null, area: "province" },
+  { code: "demo-hdnd", name: "Hội đồng nhân dân tỉnh Gia Lai", nameEn: "Gia Lai Provincial People's Council", kind: "peoples_council", parent: null, area: "province" },
+  { code: "demo-ubnd", name: "Ủy ban nhân dân tỉnh Gia Lai", nameEn: "Gia Lai Provincial People's Committee", kind: "peoples_committee", parent: null, area: "province" },
+  { code: "demo-mttq", name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai", nameEn: "Gia Lai Provincial Fatherland Front Committee", kind: "fatherland_front", parent: null, area: "province" },
+  { code: "demo-bdv", name: "Ban Dân vận Tỉnh ủy", nameEn: "Mass Mobilisation Commission of the Provincial Party Committee", kind: "party_committee", parent: "demo-tu", area: "province" },
+  { code: "demo-ubkt", name: "Ủy ban Kiểm tra Tỉnh ủy", nameEn: "Inspection Commission of the Provincial Party Committee", kind: "party_committee", parent: "demo-tu", area: "province" },
+  { code: "demo-btcd", name: "Ban Tiếp công dân tỉnh", nameEn: "Provincial Citizen Reception Board", kind: "reception_board", parent: "demo-ubnd", area: "province" },
+  { code: "demo-ttr", name: "Thanh tra tỉnh", nameEn: "Provincial Inspectorate", kind: "inspectorate", parent: "demo-ubnd", area: "province" },
+  { code: "demo-snnmt", name: "Sở Nông nghiệp và Môi trường", nameEn: "Department of Agriculture and Environment", kind: "department", parent: "demo-ubnd", area: "province" },
+  { code: "demo-sxd", name: "Sở Xây dựng", nameEn: "Department of Construction", kind: "department", parent: "demo-ubnd", area: "province" },
+  { code: "demo-syt", name: "Sở Y tế", nameEn: "Department of Health", kind: "department", parent: "demo-ubnd", area: "province" },
+  { code: "demo-sgddt", name: "Sở Giáo dục và Đào tạo", nameEn: "Department of Education and Training", kind: "department", parent: "demo-ubnd", area: "province" },
+  { code: "demo-snv", name: "Sở Nội vụ", nameEn: "Department of Home Affairs", kind: "department", parent: "demo-ubnd", area: "province" },
+  { code: "demo-stc", name: "Sở Tài chính", nameEn: "Department of Finance", kind: "department", parent: "demo-ubnd", area: "province" },
+  { code: "demo-ca", name: "Công an tỉnh", nameEn: "Provincial Police", kind: "department", parent: "demo-ubnd", area: "province" },
+];
+
+/** Each commune-level area has its People's Committee and Party committee. */
+export function communeUnits(area: { slug: string; name: string }): DemoUnit[] {
+  const place = area.name.replace(/^(Phường|Xã) /, "");
+  const level = area.name.startsWith("Phường") ? { vi: "phường", en: "Ward" } : { vi: "xã", en: "Commune" };
+  return [
+    {
+      code: `demo-ubnd-${area.slug}`,
+      name: `Ủy ban nhân dân ${level.vi} ${place}`,
+      nameEn: `${place} ${level.en} People's Committee`,
+      kind: "peoples_committee",
+      parent: "demo-ubnd",
+      area: area.slug,
+    },
+    {
+      code: `demo-du-${area.slug}`,
+      name: `Đảng ủy ${level.vi} ${place}`,
+      nameEn: `${place} ${level.en} Party Committee`,
+      kind: "party_committee",
+      parent: "demo-tu",
+      area: area.slug,
+    },
+  ];
+}
+
+export const DEMO_CATEGORIES: { code: string; nameVi: string; nameEn: string }[] = [
+  { code: "land", nameVi: "Đất đai", nameEn: "Land" },
+  { code: "site_clearance", nameVi: "Giải phóng mặt bằng, bồi thường", nameEn: "Site clearance and compensation" },
+  { code: "environment", nameVi: "Môi trường", nameEn: "Environment" },
+  { code: "social_policy", nameVi: "Chính sách xã hội", nameEn: "Social policy" },
+  { code: "admin_procedures", nameVi: "Thủ tục hành chính", nameEn: "Administrative procedures" },
+  { code: "infrastructure", nameVi: "Hạ tầng, giao thông", nameEn: "Infrastructure and transport" },
+  { code: "health", nameVi: "Y tế", nameEn: "Health" },
+  { code: "education", nameVi: "Giáo dục", nameEn: "Education" },
+  { code: "security", nameVi: "An ninh, trật tự", nameEn: "Security and order" },
+  { code: "official_conduct", nameVi: "Đạo đức, tác phong cán bộ, đảng viên", nameEn: "Conduct of officials and Party members" },
+  { code: "party_building", nameVi: "Xây dựng Đảng, chính quyền", nameEn: "Party and government building" },
+  { code: "business", nameVi: "Sản xuất, kinh doanh", nameEn: "Business" },
+  { code: "other", nameVi: "Lĩnh vực khác", nameEn: "Other" },
+];
+
+/** (kind, category, area) -> unit; the rest falls back to the commune People's Committee, then the reception board. */
+export const DEMO_ROUTING_RULES: { kind: string | null; category: string | null; area: string | null; unit: string; note: string }[] = [
+  { kind: null, category: "environment", area: null, unit: "demo-snnmt", note: "Môi trường: Sở Nông nghiệp và Môi trường" },
+  { kind: null, category: "health", area: null, unit: "demo-syt", note: "Y tế: Sở Y tế" },
+  { kind: null, category: "education", area: null, unit: "demo-sgddt", note: "Giáo dục: Sở Giáo dục và Đào tạo" },
+  { kind: null, category: "infrastructure", area: null, unit: "demo-sxd", note: "Hạ tầng, giao thông: Sở Xây dựng" },
+  { kind: null, category: "security", area: null, unit: "demo-ca", note: "An ninh, trật tự: Công an tỉnh" },
+  { kind: null, category: "social_policy", area: null, unit: "demo-snv", note: "Chính sách xã hội: Sở Nội vụ" },
+  { kind: null, category: "business", area: null, unit: "demo-stc", note: "Sản xuất, kinh doanh: Sở Tài chính" },
+  { kind: "denunciation", category: null, area: null, unit: "demo-ttr", note: "Tố cáo: Thanh tra tỉnh" },
+  { kind: "contribution", category: "party_building", area: null, unit: "demo-bdv", note: "Góp ý xây dựng Đảng: Ban Dân vận Tỉnh ủy" },
+  { kind: "complaint", category: "site_clearance", area: null, unit: "demo-btcd", note: "Khiếu nại bồi thường: Ban Tiếp công dân tỉnh" },
+  // In the two largest wards, everyday matters stay with the ward People's Committee.
+  ...["quynhon", "pleiku"].flatMap((area) =>
+    ["infrastructure", "security", "business", "social_policy", "environment"].map((category) => ({
+      kind: null,
+      category,
+      area,
+      unit: `demo-ubnd-${area}`,
+      note: `Việc dân sinh tại ${area === "quynhon" ? "phường Quy Nhơn" : "phường Pleiku"}: UBND phường`,
+    })),
+  ),
+];
+
+export const DEMO_USERS: { email: string; name: string; memberships: { unit: string; role: Role }[] }[] = [
+  { email: "quantri@doithoai.example", name: "Quản trị hệ thống (mẫu)", memberships: [{ unit: "demo-ubnd", role: "admin" }] },
+  { email: "lanhdao.tinh@doithoai.example", name: "Chủ tịch UBND tỉnh (mẫu)", memberships: [{ unit: "demo-ubnd", role: "leader" }] },
+  { email: "tiepnhan.tinh@doithoai.example", name: "Cán bộ tiếp dân tỉnh (mẫu)", memberships: [{ unit: "demo-btcd", role: "intake" }] },
+  { email: "xuly.tinh@doithoai.example", name: "Chuyên viên Ban Tiếp công dân (mẫu)", memberships: [{ unit: "demo-btcd", role: "handler" }] },
+  { email: "lanhdao.btcd@doithoai.example", name: "Trưởng Ban Tiếp công dân (mẫu)", memberships: [{ unit: "demo-btcd", role: "leader" }] },
+  { email: "tiepnhan.quynhon@doithoai.example", name: "Cán bộ tiếp nhận phường Quy Nhơn (mẫu)", memberships: [{ unit: "demo-ubnd-quynhon", role: "intake" }] },
+  { email: "xuly.quynhon@doithoai.example", name: "Chuyên viên phường Quy Nhơn (mẫu)", memberships: [{ unit: "demo-ubnd-quynhon", role: "handler" }] },
+  { email: "lanhdao.quynhon@doithoai.example", name: "Chủ tịch UBND phường Quy Nhơn (mẫu)", memberships: [{ unit: "demo-ubnd-quynhon", role: "leader" }] },
+  { email: "tiepnhan.pleiku@doithoai.example", name: "Cán bộ tiếp nhận phường Pleiku (mẫu)", memberships: [{ unit: "demo-ubnd-pleiku", role: "intake" }] },
+  { email: "xuly.pleiku@doithoai.example", name: "Chuyên viên phường Pleiku (mẫu)", memberships: [{ unit: "demo-ubnd-pleiku", role: "handler" }] },
+  { email: "lanhdao.pleiku@doithoai.example", name: "Chủ tịch UBND phường Pleiku (mẫu)", memberships: [{ unit: "demo-ubnd-pleiku", role: "leader" }] },
+  { email: "xuly.nnmt@doithoai.example", name: "Chuyên viên Sở NN&MT (mẫu)", memberships: [{ unit: "demo-snnmt", role: "handler" }, { unit: "demo-snnmt", role: "intake" }] },
+  { email: "lanhdao.nnmt@doithoai.example", name: "Giám đốc Sở NN&MT (mẫu)", memberships: [{ unit: "demo-snnmt", role: "leader" }] },
+  { email: "xuly.thanhtra@doithoai.example", name: "Thanh tra viên (mẫu)", memberships: [{ unit: "demo-ttr", role: "handler" }, { unit: "demo-ttr", role: "intake" }] },
+  { email: "giamsat.mttq@doithoai.example", name: "Ủy viên MTTQ tỉnh (mẫu)", memberships: [{ unit: "demo-ubnd", role: "overseer" }] },
+  { email: "giamsat.bdv@doithoai.example", name: "Ban Dân vận Tỉnh ủy (mẫu)", memberships: [{ unit: "demo-tu", role: "overseer" }] },
+  { email: "congdan@doithoai.example", name: "Nguyễn Văn An (mẫu)", memberships: [] },
+];

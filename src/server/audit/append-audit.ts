@@ -1,0 +1,53 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { desc, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export type AuditEntry = {
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  data?: Record<string, unknown>;
+};
+
+const GENESIS = "0".repeat(64);
+// Serialises appends so that each entry links to exactly one predecessor, across instances.
+const AUDIT_CHAIN_LOCK = 73_011_946;
+
+export function auditHash(prevHash: string, at: string, entry: AuditEntry): string {
+  const canonical = JSON.stringify([prevHash, at, entry.actorUserId, entry.action, entry.entityType, entry.entityId, entry.data ?? null]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/** Appends to the hash-chained audit log. Call inside the transaction that makes the change. */
+export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const prevHash = last?.hash ?? GENESIS;
+  const at = new Date();
+  const hash = auditHash(prevHash, at.toISOString(), entry);
+  await tx.insert(auditLog).values({ ...entry, data: entry.data ?? null, at, prevHash, hash });
+}
+
+export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number; problem: "hash" | "link" };
+
+/** Walks the chain in order and reports the first entry whose hash or link does not match. */
+export async function verifyAuditChain(db: DbOrTx): Promise<ChainCheck> {
+  const rows = await db.select().from(auditLog).orderBy(auditLog.id);
+  let prev = GENESIS;
+  for (const [index, row] of rows.entries()) {
+    if (row.prevHash !== prev) return { ok: false, entries: index, brokenAtId: row.id, problem: "link" };
+    const expected = auditHash(row.prevHash, row.at.toISOString(), {
+      actorUserId: row.actorUserId,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      data: row.data ?? undefined,
+    });
+    if (expected !== row.hash) return { ok: false, entries: index, brokenAtId: row.id, problem: "hash" };
+    prev = row.hash;
+  }
+  return { ok: true, entries: rows.length };
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { env } from "@/env";
+import { deliverDueEmails } from "@/server/email/deliver-emails";
+import { resendSender } from "@/server/email/resend-sender";
+import { logger } from "@/lib/logger";
+import { onWake } from "./wake";
+
+const POLL_MS = 5_000;
+
+/** Background work: delivers the outbox. Runs inside the web process (local mode) or alone (npm run worker). */
+export function startWorker(db: Database): { stop: () => Promise<void> } {
+  const e = env();
+  const send = e.RESEND_API_KEY ? resendSender(e.RESEND_API_KEY, e.EMAIL_FROM) : null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const tick = async () => {
+    if (send) {
+      let result;
+      do {
+        result = await deliverDueEmails(db, send);
+        if (result.sent + result.failed > 0) logger.info("outbox delivered", result);
+      } while (!stopped && result.sent > 0);
+    }
+  };
+  const run = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    running = tick()
+      .catch((error: unknown) => logger.error("worker tick failed", { error }))
+      .finally(() => {
+        running = null;
+        if (stopped) return;
+        if (again) {
+          again = false;
+          run();
+        } else timer = setTimeout(run, POLL_MS);
+      });
+  };
+  const unsubscribe = onWake(run);
+  run();
+  return {
+    stop: async () => {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

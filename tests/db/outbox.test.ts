@@ -1,0 +1,117 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { emailOutbox } from "@/db/schema";
+import { MAX_ATTEMPTS, deliverDueEmails, type EmailSender } from "@/server/email/deliver-emails";
+import { sendEmail } from "@/server/email/send-email";
+import { signInEmail } from "@/server/email/templates";
+import { appendAudit, verifyAuditChain } from "@/server/audit/append-audit";
+import { auditLog } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  await t.db.delete(emailOutbox);
+});
+
+async function queue(n: number) {
+  await t.db.insert(emailOutbox).values(
+    Array.from({ length: n }, (_, i) => ({ toAddress: `p${i}@example.com`, subject: `s${i}`, text: "t", html: "<p>t</p>", template: "test", status: "pending" as const })),
+  );
+}
+
+describe("email outbox", () => {
+  it("keeps mail in the local outbox when no email service is configured, in the sender's language", async () => {
+    const message = signInEmail("en", "http://localhost:3000/api/auth/callback/resend?token=abc", "localhost:3000");
+    await t.db.transaction(async (tx) => sendEmail(tx, { ...message, to: "Someone@Example.com", template: "sign-in", locale: "en" }));
+    const [row] = await t.db.select().from(emailOutbox);
+    expect(row).toMatchObject({ toAddress: "someone@example.com", status: "local", locale: "en", template: "sign-in" });
+    expect(row!.subject).toContain("sign-in link");
+    expect(row!.text).toContain("token=abc");
+    expect(row!.html).toContain("token=abc");
+  });
+
+  it("writes nothing when the transaction that caused the message rolls back", async () => {
+    const message = signInEmail("vi", "http://x/y", "x");
+    await expect(
+      t.db.transaction(async (tx) => {
+        await sendEmail(tx, { ...message, to: "a@example.com", template: "sign-in", locale: "vi" });
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(await t.db.select().from(emailOutbox)).toHaveLength(0);
+  });
+
+  it("sends a deduplicated message only once", async () => {
+    const message = signInEmail("vi", "http://x/y", "x");
+    for (let i = 0; i < 3; i++) await sendEmail(t.db, { ...message, to: "a@example.com", template: "digest", locale: "vi", dedupeKey: "digest:2026-11-27:a" });
+    expect(await t.db.select().from(emailOutbox)).toHaveLength(1);
+  });
+
+  it("delivers each queued message exactly once with concurrent workers", async () => {
+    await queue(60);
+    const delivered: string[] = [];
+    const send: EmailSender = async (m) => {
+      delivered.push(m.id);
+      await new Promise((r) => setTimeout(r, 1));
+      return { providerMessageId: `p-${m.id}` };
+    };
+    const worker = async () => {
+      let total = 0;
+      for (;;) {
+        const { sent } = await deliverDueEmails(t.db, send, 7);
+        if (sent === 0) return total;
+        total += sent;
+      }
+    };
+    const totals = await Promise.all([worker(), worker(), worker()]);
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(new Set(delivered).size).toBe(60);
+    expect(delivered).toHaveLength(60);
+    const rows = await t.db.select().from(emailOutbox);
+    expect(rows.every((r) => r.status === "sent" && r.attempts === 1 && r.providerMessageId === `p-${r.id}`)).toBe(true);
+  });
+
+  it("retries a failed send later with backoff, and gives up visibly after the last attempt", async () => {
+    await queue(1);
+    const failing: EmailSender = async () => {
+      throw new Error("service unavailable");
+    };
+    expect(await deliverDueEmails(t.db, failing)).toEqual({ sent: 0, failed: 1 });
+    let [row] = await t.db.select().from(emailOutbox);
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "service unavailable" });
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    // Not due yet: nothing is claimed.
+    expect(await deliverDueEmails(t.db, failing)).toEqual({ sent: 0, failed: 0 });
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      await t.db.update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) });
+      await deliverDueEmails(t.db, failing);
+    }
+    [row] = await t.db.select().from(emailOutbox);
+    expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+  });
+
+  it("retakes a message whose worker died mid-send", async () => {
+    await queue(1);
+    await t.db.update(emailOutbox).set({ status: "sending", lockedUntil: new Date(Date.now() - 1000), attempts: 1 });
+    const ok: EmailSender = async () => ({ providerMessageId: "x" });
+    expect(await deliverDueEmails(t.db, ok)).toEqual({ sent: 1, failed: 0 });
+    const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.status, "sent"));
+    expect(row?.attempts).toBe(2);
+  });
+});
+
+describe("audit log", () => {
+  it("chains entries and detects a tampered row", async () => {
+    for (let i = 0; i < 5; i++) {
+      await t.db.transaction((tx) => appendAudit(tx, { actorUserId: null, action: "case.accepted", entityType: "case", entityId: `c${i}`, data: { i } }));
+    }
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, entries: 5 });
+    const [third] = await t.db.select().from(auditLog).orderBy(auditLog.id).offset(2).limit(1);
+    await t.db.execute(sql`update audit_log set entity_id = 'forged' where id = ${third!.id}`);
+    expect(await verifyAuditChain(t.db)).toEqual({ ok: false, entries: 2, brokenAtId: third!.id, problem: "hash" });
+  });
+});

@@ -1,0 +1,112 @@
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { areas, caseEvents, caseParties, cases, deadlinePolicies, dialogueSessions, holidays, memberships, routingRules, units, users } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
+import { toLocalDate } from "@/domain/calendar";
+import { CASE_STATUSES, ROLES } from "@/domain/types";
+import { verifyAuditChain } from "@/server/audit/append-audit";
+import { overdueWhere } from "@/server/cases/overdue";
+import { unsealPersonalData } from "@/server/privacy/personal-data";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+const now = new Date("2026-11-27T03:00:00Z");
+
+async function counts() {
+  const tables = { areas, units, users, memberships, cases, caseEvents, caseParties, deadlinePolicies, holidays, routingRules, dialogueSessions };
+  const out: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) {
+    const [row] = await t.db.select({ n: count() }).from(table);
+    out[name] = row!.n;
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+describe("demo seed", () => {
+  it("fills an empty database, and running it again changes nothing", async () => {
+    expect(await isDatabaseEmpty(t.db)).toBe(true);
+    const first = await seedDemoData(t.db, now);
+    expect(first.casesCreated).toBeGreaterThanOrEqual(36);
+    const after = await counts();
+    const second = await seedDemoData(t.db, now);
+    expect(second.casesCreated).toBe(0);
+    expect(await counts()).toEqual(after);
+    expect(await isDatabaseEmpty(t.db)).toBe(false);
+  });
+
+  it("has a province with at least 8 commune-level areas, some remote", async () => {
+    const rows = await t.db.select().from(areas);
+    const communeLevel = rows.filter((a) => a.kind !== "province");
+    expect(rows.filter((a) => a.kind === "province")).toHaveLength(1);
+    expect(communeLevel.length).toBeGreaterThanOrEqual(8);
+    expect(communeLevel.some((a) => a.remote)).toBe(true);
+    expect(communeLevel.every((a) => a.parentId === rows.find((p) => p.kind === "province")!.id)).toBe(true);
+  });
+
+  it("has the province's units and each commune's People's Committee and Party committee", async () => {
+    const rows = await t.db.select().from(units);
+    for (const kind of ["party_committee", "peoples_council", "peoples_committee", "department", "reception_board", "inspectorate"]) {
+      expect(rows.some((u) => u.kind === kind)).toBe(true);
+    }
+    const communeAreas = (await t.db.select().from(areas)).filter((a) => a.kind !== "province");
+    for (const area of communeAreas) {
+      expect(rows.some((u) => u.areaId === area.id && u.kind === "peoples_committee")).toBe(true);
+      expect(rows.some((u) => u.areaId === area.id && u.kind === "party_committee")).toBe(true);
+    }
+  });
+
+  it("has a user for each role, in several units", async () => {
+    const rows = await t.db.select().from(memberships);
+    for (const role of ROLES) expect(rows.some((m) => m.role === role)).toBe(true);
+    expect(new Set(rows.filter((m) => m.role === "intake").map((m) => m.unitId)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(rows.filter((m) => m.role === "leader").map((m) => m.unitId)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("has deadline policies with legal basis, holidays for 2026 and 2027, and routing rules", async () => {
+    const policies = await t.db.select().from(deadlinePolicies);
+    for (const kind of ["petition", "report", "complaint", "denunciation", "contribution"] as const) {
+      expect(policies.some((p) => p.kind === kind && p.legalBasis.length > 0)).toBe(true);
+    }
+    const days = await t.db.select().from(holidays);
+    expect(days.some((d) => d.date.startsWith("2026-02"))).toBe(true); // Tết 2026
+    expect(days.some((d) => d.date.startsWith("2027-"))).toBe(true);
+    expect((await t.db.select().from(routingRules)).length).toBeGreaterThan(0);
+  });
+
+  it("has cases in every status, some overdue, each with a public timeline", async () => {
+    const rows = await t.db.select().from(cases);
+    for (const status of CASE_STATUSES) expect(rows.some((c) => c.status === status)).toBe(true);
+    const [overdue] = await t.db.select({ n: count() }).from(cases).where(overdueWhere(toLocalDate(now)));
+    expect(overdue!.n).toBeGreaterThanOrEqual(3);
+    const withEvents = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(distinct case_id)::int as n from case_events where visibility = 'public' and type = 'case.received'`),
+    );
+    expect(withEvents[0]!.n).toBe(rows.length);
+    // Codes are unique and unguessable in shape; every case records why it went where it went.
+    expect(new Set(rows.map((c) => c.code)).size).toBe(rows.length);
+    expect(rows.every((c) => /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/.test(c.code) && c.routingReason.length > 0)).toBe(true);
+  });
+
+  it("keeps personal data apart from the case and encrypted", async () => {
+    const parties = await t.db.select().from(caseParties);
+    const named = parties.find((p) => !p.anonymous && p.role === "filer")!;
+    expect(named.sealed).not.toMatch(/Nguyễn|Trần|Lê|@/);
+    const opened = unsealPersonalData(named.keyId, named.sealed);
+    expect(opened.name).toBeTruthy();
+    const [caseRow] = await t.db.select().from(cases).where(eq(cases.id, named.caseId));
+    expect(JSON.stringify(caseRow)).not.toContain(opened.name!);
+  });
+
+  it("has an upcoming and a past dialogue session, and an intact audit chain", async () => {
+    const sessions = await t.db.select().from(dialogueSessions);
+    expect(sessions.some((s) => s.startsAt > now && s.status === "scheduled")).toBe(true);
+    expect(sessions.some((s) => s.endsAt < now && s.status === "held")).toBe(true);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+});
