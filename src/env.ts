@@ -53,6 +53,10 @@ const schema = z.object({
   WORKER: z.enum(["inline", "off"]).default("inline"),
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = Omit<z.infer<typeof schema>, SecretName | "APP_URL"> & {

@@ -3,7 +3,7 @@ import http from "node:http";
 import { closeDb } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
 import { logger } from "@/lib/logger";
-import { isLoopbackAddress, loopbackToken, LOOPBACK_HEADER } from "@/server/net/loopback";
+import { CLIENT_IP_HEADER, isLoopbackAddress, loopbackToken, LOOPBACK_HEADER } from "@/server/net/loopback";
 import { startWorker } from "@/server/worker/run-worker";
 import { exitOnStartupError, openMigratedDatabase } from "./startup";
 
@@ -28,6 +28,10 @@ async function main() {
   const server = http.createServer((req, res) => {
     // Never trust this header from outside; set it only for direct connections from this machine.
     delete req.headers[LOOPBACK_HEADER];
+    // Behind a reverse proxy every client would share the proxy's address: TRUST_PROXY takes the
+    // proxy's X-Forwarded-For instead (only set it when a proxy you run always sets that header).
+    const forwarded = env.TRUST_PROXY ? req.headers["x-forwarded-for"]?.toString().split(",")[0]?.trim() : undefined;
+    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     const proxied = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
     if (!proxied && isLoopbackAddress(req.socket.remoteAddress)) req.headers[LOOPBACK_HEADER] = loopbackToken();
     handle(req, res).catch((error: unknown) => {

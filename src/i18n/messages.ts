@@ -1,10 +1,20 @@
 import { createTranslator } from "next-intl";
 import en from "../../messages/en.json";
 import vi from "../../messages/vi.json";
+import filerEn from "../../messages/filer/en.json";
+import filerVi from "../../messages/filer/vi.json";
+import intakeEn from "../../messages/intake/en.json";
+import intakeVi from "../../messages/intake/vi.json";
+import trackEn from "../../messages/track/en.json";
+import trackVi from "../../messages/track/vi.json";
 import type { Locale } from "./config";
 
-export const MESSAGES = { vi, en } as const;
-export type Messages = typeof vi;
+// One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
+export const MESSAGES = {
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn },
+} as const;
+export type Messages = (typeof MESSAGES)["vi"];
 
 /** A translator for code outside a request (emails, the worker). */
 export function translator(locale: Locale) {

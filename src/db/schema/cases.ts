@@ -56,6 +56,8 @@ export const cases = pgTable(
       .notNull()
       .references(() => units.id),
     assigneeId: text("assignee_id").references(() => users.id),
+    /** For complaints and denunciations: the unit of the person or body complained of or denounced (routing guard). */
+    subjectUnitId: uuid("subject_unit_id").references(() => units.id),
     routingRuleId: uuid("routing_rule_id").references(() => routingRules.id),
     routingReason: text("routing_reason").notNull(),
     policyId: uuid("policy_id").references(() => deadlinePolicies.id),

@@ -19,6 +19,13 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
 }
 
+/** The client's address as the custom server saw it (never taken from a request header it did not set). */
+export const CLIENT_IP_HEADER = "x-doithoai-client-ip";
+
+export function clientIp(headers: Headers): string {
+  return headers.get(CLIENT_IP_HEADER) ?? "unknown";
+}
+
 export function isLoopbackRequest(headers: Headers): boolean {
   return headers.get(LOOPBACK_HEADER) === loopbackToken();
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "subject_unit_id" uuid;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_subject_unit_id_units_id_fk" FOREIGN KEY ("subject_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,60 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import { caseEvents } from "@/db/schema";
+import type { CaseStatus } from "@/domain/types";
+import { appendAudit } from "@/server/audit/append-audit";
+
+/**
+ * Timeline event types (`case.verb`). Public ones appear on the case's public status page, so their
+ * `reason` and `data` must never hold personal data.
+ */
+export type CaseEventType =
+  | "case.received"
+  | "case.routed"
+  | "case.transferred"
+  | "case.accepted"
+  | "case.not_accepted"
+  | "case.assigned"
+  | "case.info_requested"
+  | "case.info_provided"
+  | "case.info_added"
+  | "case.extended"
+  | "case.answered"
+  | "case.rated"
+  | "case.contested"
+  | "case.reopened"
+  | "case.closed"
+  | "case.withdrawn"
+  | "case.note"
+  | "case.escalated";
+
+export type CaseEventInput = {
+  caseId: string;
+  type: CaseEventType;
+  visibility: "public" | "internal";
+  actorUserId?: string | null;
+  /** "filer", "system" or a staff role: who acted, without naming a citizen. */
+  actorRole?: string | null;
+  fromUnitId?: string | null;
+  toUnitId?: string | null;
+  fromStatus?: CaseStatus | null;
+  toStatus?: CaseStatus | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Writes a timeline event and its audit entry. Call inside the transaction that changes the case. */
+export async function recordCaseEvent(tx: DbOrTx, event: CaseEventInput): Promise<number> {
+  const [row] = await tx
+    .insert(caseEvents)
+    .values({ ...event, data: event.data ?? null })
+    .returning({ id: caseEvents.id });
+  await appendAudit(tx, {
+    actorUserId: event.actorUserId ?? null,
+    action: event.type,
+    entityType: "case",
+    entityId: event.caseId,
+    data: { eventId: row!.id, actorRole: event.actorRole ?? null, toStatus: event.toStatus ?? null, toUnitId: event.toUnitId ?? null },
+  });
+  return row!.id;
+}
