@@ -16,8 +16,18 @@ const GENESIS = "0".repeat(64);
 // Serialises appends so that each entry links to exactly one predecessor, across instances.
 const AUDIT_CHAIN_LOCK = 73_011_946;
 
+/** JSON with object keys sorted: jsonb does not keep key order, and the hash must survive a round trip. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export function auditHash(prevHash: string, at: string, entry: AuditEntry): string {
-  const canonical = JSON.stringify([prevHash, at, entry.actorUserId, entry.action, entry.entityType, entry.entityId, entry.data ?? null]);
+  const canonical = canonicalJson([prevHash, at, entry.actorUserId, entry.action, entry.entityType, entry.entityId, entry.data ?? null]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 

@@ -32,3 +32,28 @@ export function signInEmail(locale: Locale, url: string, host: string): Rendered
     url,
   });
 }
+
+export function receiptEmail(
+  locale: Locale,
+  receipt: { code: string; accessKey: string; kind: string; unitName: string; unitNameEn: string; acceptanceDueOn: string },
+  appUrl: string,
+): RenderedEmail {
+  const t = translator(locale);
+  const kind = t(`kinds.${receipt.kind as "petition"}.name`);
+  const due = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(
+    new Date(`${receipt.acceptanceDueOn}T12:00:00+07:00`),
+  );
+  return layout(
+    locale,
+    t("email.receipt.subject", { code: receipt.code }),
+    [
+      t("email.receipt.intro", { kind }),
+      t("email.receipt.code", { code: receipt.code }),
+      t("email.receipt.key", { key: receipt.accessKey }),
+      t("email.receipt.unit", { unit: locale === "en" ? receipt.unitNameEn : receipt.unitName }),
+      t("email.receipt.due", { date: due }),
+      t("email.receipt.keep"),
+    ],
+    { label: t("email.receipt.action"), url: `${appUrl}/tra-cuu/${receipt.code}` },
+  );
+}
