@@ -53,6 +53,13 @@ export async function SiteHeader() {
               {t("dialogues")}
             </Link>
           </li>
+          {viewer && (
+            <li>
+              <Link className="underline-offset-4 hover:underline" href="/ho-so-cua-toi">
+                {t("myCases")}
+              </Link>
+            </li>
+          )}
           {isStaff(viewer) && (
             <li>
               <Link className="underline-offset-4 hover:underline" href="/can-bo">

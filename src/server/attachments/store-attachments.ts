@@ -63,7 +63,10 @@ export async function filesFromForm(form: FormData, field: string): Promise<Inco
   const out: IncomingFile[] = [];
   for (const value of form.getAll(field)) {
     if (typeof value === "string") continue;
-    out.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+    // An empty file input arrives as an empty part with no file name, which the server may label "undefined".
+    const name = typeof value.name === "string" ? value.name : "";
+    if (value.size === 0 && (name === "" || name === "undefined" || name === "blob")) continue;
+    out.push({ name, bytes: new Uint8Array(await value.arrayBuffer()) });
   }
   return out;
 }

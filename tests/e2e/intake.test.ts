@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { openBrowser, type Session } from "./support/browser";
+import { IntakePage, type Filing } from "./pages/intake-page";
+
+const baseUrl = inject("baseUrl");
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+const stamp = Date.now().toString(36);
+const FILINGS: (Filing & { unit: string })[] = [
+  { kind: "petition", kindLabel: "Kiến nghị", category: "Giáo dục", area: "Xã Chư Păh", title: `Xin thêm phòng học ${stamp}`, body: "Điểm trường thôn 3 chỉ có hai phòng học tạm, đề nghị xây thêm phòng học.", name: "Trần Văn Bình", phone: "0912 345 678", unit: "Sở Giáo dục và Đào tạo" },
+  { kind: "report", kindLabel: "Phản ánh", category: "Hạ tầng, giao thông", area: "Phường Quy Nhơn", title: `Ổ gà trên đường Lê Lợi ${stamp}`, body: "Đoạn đường trước chợ có nhiều ổ gà lớn, đã có người ngã xe vào buổi tối.", name: "Lê Thị Cúc", email: `cuc.${stamp}@example.com`, unit: "Ủy ban nhân dân phường Quy Nhơn" },
+  { kind: "complaint", kindLabel: "Khiếu nại", category: "Đất đai", area: "Xã Ia Grai", title: `Khiếu nại quyết định thu hồi đất ${stamp}`, body: "Quyết định thu hồi đất của gia đình tôi ghi sai diện tích so với giấy chứng nhận.", name: "Siu H'Mai", phone: "0987 654 321", filerAddress: "Làng Bồ, xã Ia Grai", unit: "Ủy ban nhân dân xã Ia Grai" },
+  { kind: "denunciation", kindLabel: "Tố cáo", category: "Đạo đức, tác phong cán bộ, đảng viên", area: "Phường Pleiku", title: `Tố cáo cán bộ thu tiền sai quy định ${stamp}`, body: "Cán bộ một phòng chuyên môn thu thêm tiền ngoài lệ phí khi làm thủ tục, không có biên lai.", name: "Phạm Văn Dũng", phone: "0934 111 222", filerAddress: "Tổ 4, phường Pleiku", unit: "Thanh tra tỉnh" },
+  { kind: "contribution", kindLabel: "Góp ý", category: "Xây dựng Đảng, chính quyền", area: "Tỉnh Gia Lai", title: `Góp ý công khai kết quả tiếp dân ${stamp}`, body: "Đề nghị công khai kết quả trả lời cử tri tại nhà văn hóa thôn sau mỗi kỳ họp.", anonymous: true, unit: "Ban Dân vận Tỉnh ủy" },
+];
+
+describe("citizen files feedback", () => {
+  for (const [index, filing] of FILINGS.entries()) {
+    for (const javaScriptEnabled of [true, false]) {
+      it(`files a ${filing.kind} and gets a receipt, then finds it by code (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+        session = await openBrowser({ javaScriptEnabled });
+        const form = new IntakePage(session.page, baseUrl);
+        await form.open();
+        await form.fill({ ...filing, title: `${filing.title} ${index}${javaScriptEnabled ? "j" : "n"}` });
+        await form.submit();
+        const receipt = await form.receipt();
+        expect(receipt.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/);
+        expect(receipt.key).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
+        expect(receipt.unit).toBe(filing.unit);
+        expect(receipt.due).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+        // The status page by code: the right unit, the acceptance deadline, and no personal data.
+        const { page } = session;
+        await page.goto(`${baseUrl}/tra-cuu?ma=${encodeURIComponent(receipt.code.toLowerCase().replace(/-/g, " "))}`);
+        await page.waitForURL(new RegExp(`/tra-cuu/${receipt.code}`));
+        const text = (await page.locator("main").textContent())!;
+        expect(text).toContain(filing.unit);
+        expect(text).toContain(receipt.due);
+        expect(text).toContain("Đã tiếp nhận");
+        for (const personal of [filing.name, filing.phone, filing.email, filing.filerAddress].filter(Boolean)) expect(text).not.toContain(personal);
+        if (filing.kind === "denunciation") expect(text).not.toContain(filing.body.slice(0, 30));
+        // Code and key open the filer's private view.
+        await page.goto(`${baseUrl}/tra-cuu/${receipt.code}/rieng`);
+        await page.getByLabel(/Mã truy cập/).fill(receipt.key);
+        await page.getByRole("button", { name: /Xem hồ sơ|Mở hồ sơ|Tiếp tục/ }).click();
+        await page.getByText(filing.body.slice(0, 40)).first().waitFor();
+      });
+    }
+  }
+
+  it("explains every problem next to its field and keeps what was typed (JavaScript off)", async () => {
+    session = await openBrowser({ javaScriptEnabled: false });
+    const form = new IntakePage(session.page, baseUrl);
+    await form.open();
+    await form.fill({ kind: "complaint", kindLabel: "Khiếu nại", category: "Đất đai", area: "Xã Kbang", title: "Đất", body: "Ngắn quá", name: "", phone: "12345", email: "khong-hop-le" });
+    await form.submit();
+    const p = session.page;
+    await p.waitForLoadState("load");
+    expect(await p.getByRole("alert").first().textContent()).toContain("Chưa gửi được");
+    expect(await p.getByText("Vui lòng ghi họ và tên.").count()).toBe(1);
+    expect(await p.getByText("Số điện thoại chưa đúng", { exact: false }).count()).toBe(1);
+    expect(await p.getByText("Email chưa đúng", { exact: false }).count()).toBe(1);
+    expect(await p.getByText("Khiếu nại và tố cáo cần ghi địa chỉ liên hệ.").count()).toBe(1);
+    expect(await p.getByLabel(/^Nội dung/).inputValue()).toBe("Ngắn quá");
+    expect(await p.getByLabel(/^Số điện thoại/).inputValue()).toBe("12345");
+    expect(await p.getByRole("radio", { name: /^Khiếu nại/ }).isChecked()).toBe(true);
+    expect(await p.getByLabel(/^Địa bàn xảy ra sự việc/).inputValue()).not.toBe("");
+    expect(await p.getByLabel(/^Nội dung/).getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("keeps what was typed after an error with JavaScript on too", async () => {
+    session = await openBrowser();
+    const form = new IntakePage(session.page, baseUrl);
+    await form.open();
+    await form.fill({ kind: "report", kindLabel: "Phản ánh", category: "Môi trường", area: "Xã Krông Pa", title: "Khói bụi từ lò gạch", body: "Quá ngắn", name: "Ksor Y" });
+    await form.submit();
+    const p = session.page;
+    await p.getByText("Nội dung quá ngắn.").waitFor();
+    expect(await p.getByLabel(/^Tiêu đề/).inputValue()).toBe("Khói bụi từ lò gạch");
+    expect(await p.getByLabel(/^Họ và tên/).inputValue()).toBe("Ksor Y");
+    expect(await p.getByText("Vui lòng để lại số điện thoại hoặc email để nhận trả lời.").count()).toBe(1);
+  });
+});
