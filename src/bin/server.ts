@@ -3,6 +3,7 @@ import http from "node:http";
 import { closeDb } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
 import { logger } from "@/lib/logger";
+import { createStatusPageCache } from "@/server/http/status-page-cache";
 import { CLIENT_IP_HEADER, isLoopbackAddress, loopbackToken, LOOPBACK_HEADER } from "@/server/net/loopback";
 import { startWorker } from "@/server/worker/run-worker";
 import { exitOnStartupError, openMigratedDatabase } from "./startup";
@@ -24,6 +25,7 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const statusPages = createStatusPageCache(db);
 
   const server = http.createServer((req, res) => {
     // Never trust this header from outside; set it only for direct connections from this machine.
@@ -34,7 +36,7 @@ async function main() {
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     const proxied = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
     if (!proxied && isLoopbackAddress(req.socket.remoteAddress)) req.headers[LOOPBACK_HEADER] = loopbackToken();
-    handle(req, res).catch((error: unknown) => {
+    statusPages.handle(req, res, () => handle(req, res)).catch((error: unknown) => {
       logger.error("request failed", { error, url: req.url });
       if (!res.headersSent) res.statusCode = 500;
       res.end();

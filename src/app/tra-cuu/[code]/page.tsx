@@ -48,8 +48,10 @@ export default async function CaseStatusPage({ params }: Props) {
   const ip = clientIp(requestHeaders);
   const now = new Date();
   const [gate, found] = await Promise.all([checkLookupAllowed(db, ip, now), code === null ? null : getPublicCase(db, code, now)]);
-  if (gate.refused) return <Refused minutes={Math.ceil(gate.retryAfterSeconds / 60)} />;
+  // The block stops guessing; it never hides a case whose code the visitor has. The page must not depend on
+  // who asks: the server caches it per case (src/server/http/status-page-cache.ts).
   if (found === null) {
+    if (gate.refused) return <Refused minutes={Math.ceil(gate.retryAfterSeconds / 60)} />;
     await recordLookupMiss(db, ip, now);
     notFound();
   }
@@ -179,7 +181,7 @@ export default async function CaseStatusPage({ params }: Props) {
       </section>
 
       <footer className="space-y-2 text-sm text-zinc-600">
-        <p>{t("case.updatedAt", { time: formatDateTime(now, locale) })}</p>
+        <p>{t("case.updatedAt", { time: formatDateTime(c.events.at(-1)?.at ?? c.receivedAt, locale) })}</p>
         <p>{t("case.privacy")}</p>
         <p>
           <Link href="/tra-cuu" className="font-semibold text-zinc-900 underline underline-offset-4">

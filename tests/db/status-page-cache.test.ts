@@ -1,0 +1,99 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cases } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { seedDemoData } from "@/db/seed/seed-demo";
+import { createStatusPageCache } from "@/server/http/status-page-cache";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+let server: Server;
+let base: string;
+let renders = 0;
+let code: string;
+let caseId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoData(t.db);
+  const [row] = await t.db.select({ id: cases.id, code: cases.code }).from(cases).where(eq(cases.status, "accepted")).limit(1);
+  code = row!.code;
+  caseId = row!.id;
+  const cache = createStatusPageCache(t.db);
+  // Stands in for Next: renders the case's status and newest public event from the database.
+  server = createServer((req, res) => {
+    void cache.handle(req, res, async () => {
+      renders++;
+      const requested = decodeURIComponent((req.url ?? "").split("/").pop() ?? "");
+      const rows = rowsOf<{ status: string; reason: string | null }>(
+        await t.db.execute(sql`select c.status, (select reason from case_events e where e.case_id = c.id order by id desc limit 1) as reason
+          from cases c where c.code = ${requested}`),
+      );
+      if (!rows[0]) {
+        res.statusCode = 404;
+        res.end("not found");
+        return;
+      }
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.write(`<p>${rows[0].status}</p>`);
+      res.end(`<p>${rows[0].reason ?? ""}</p>`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, { headers });
+  return { status: response.status, cache: response.headers.get("x-doithoai-cache"), body: await response.text() };
+}
+
+describe("status page cache", () => {
+  it("renders once, then serves the same page until the case changes", async () => {
+    const before = renders;
+    const first = await get(`/tra-cuu/${code}`);
+    expect(first).toMatchObject({ status: 200, cache: "miss" });
+    const second = await get(`/tra-cuu/${code}`);
+    expect(second).toMatchObject({ status: 200, cache: "hit", body: first.body });
+    expect(renders).toBe(before + 1);
+  });
+
+  it("is fresh on the very next request after a change commits", async () => {
+    await get(`/tra-cuu/${code}`);
+    for (let i = 0; i < 5; i++) {
+      const reason = `Gia hạn lần ${i} ${Math.random()}`;
+      await t.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into case_events (case_id, type, visibility, reason) values (${caseId}, 'case.extended', 'public', ${reason})`);
+      });
+      const page = await get(`/tra-cuu/${code}`);
+      expect(page.cache).toBe("miss");
+      expect(page.body).toContain(reason);
+      expect((await get(`/tra-cuu/${code}`)).cache).toBe("hit");
+    }
+    // A change to the case row alone (status, version) is seen too.
+    await t.db.update(cases).set({ status: "answered", version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, caseId));
+    expect((await get(`/tra-cuu/${code}`)).body).toContain("answered");
+  });
+
+  it("keeps languages and encodings apart", async () => {
+    await get(`/tra-cuu/${code}`);
+    expect((await get(`/tra-cuu/${code}`, { cookie: "NEXT_LOCALE=en" })).cache).toBe("miss");
+    expect((await get(`/tra-cuu/${code}`, { cookie: "NEXT_LOCALE=en" })).cache).toBe("hit");
+  });
+
+  it("never caches for signed-in users, filers, client navigations, or unknown codes", async () => {
+    expect((await get(`/tra-cuu/${code}`, { cookie: "authjs.session-token=abc" })).cache).toBeNull();
+    expect((await get(`/tra-cuu/${code}`, { cookie: `dt_filer_${code}=abc` })).cache).toBeNull();
+    expect((await get(`/tra-cuu/${code}`, { rsc: "1" })).cache).toBeNull();
+    const unknown = await get("/tra-cuu/0000-0000-000");
+    expect(unknown).toMatchObject({ status: 404, cache: null });
+    expect((await get("/tra-cuu/0000-0000-000")).status).toBe(404);
+  });
+});
