@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
 import { IntakePage, type Filing } from "./pages/intake-page";
+import { signInThroughOutbox } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 let session: Session | null = null;
@@ -82,5 +83,26 @@ describe("citizen files feedback", () => {
     expect(await p.getByLabel(/^Tiêu đề/).inputValue()).toBe("Khói bụi từ lò gạch");
     expect(await p.getByLabel(/^Họ và tên/).inputValue()).toBe("Ksor Y");
     expect(await p.getByText("Vui lòng để lại số điện thoại hoặc email để nhận trả lời.").count()).toBe(1);
+  });
+});
+
+describe("a citizen's own cases", () => {
+  it("lists every case filed with the email the citizen signs in with, and no one else's", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const email = `mine.${Date.now().toString(36)}@example.com`;
+    const form = new IntakePage(page, baseUrl);
+    const codes: string[] = [];
+    for (const title of ["Rác thải ùn ứ ở chợ đêm", "Đường ống nước bị vỡ"]) {
+      await form.open();
+      await form.fill({ kind: "report", kindLabel: "Phản ánh", category: "Môi trường", area: "Phường Quy Nhơn", title: `${title} ${email}`, body: "Tình trạng kéo dài nhiều ngày, ảnh hưởng sinh hoạt của bà con trong khu phố.", name: "Võ Văn Em", email });
+      await form.submit();
+      codes.push((await form.receipt()).code);
+    }
+    await signInThroughOutbox(page, baseUrl, email, "/ho-so-cua-toi");
+    await page.waitForURL(/\/ho-so-cua-toi/);
+    const text = (await page.locator("main").textContent())!;
+    for (const code of codes) expect(text).toContain(code);
+    expect(await page.getByRole("link", { name: /Rác thải ùn ứ ở chợ đêm/ }).count()).toBe(1);
   });
 });

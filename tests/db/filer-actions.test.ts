@@ -1,0 +1,541 @@
+// The filer's private view and actions (DOMAIN.md sections 3-4) on a real database: each test builds its own
+// cases with the small factory below; the organisation, holidays and deadline policies are the defaults.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, deadlinePolicies, holidays, units } from "@/db/schema";
+import { addCalendarDays } from "@/domain/calendar";
+import { DEFAULT_DEADLINE_POLICIES } from "@/domain/deadline-policies-data";
+import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
+import { generateAccessKey, generateTrackingCode, hashAccessKey, isValidTrackingCode, verifyAccessKey } from "@/domain/tracking-code";
+import type { CaseKind, CaseStatus } from "@/domain/types";
+import { verifyAuditChain } from "@/server/audit/append-audit";
+import { policyToRow } from "@/server/deadlines/policy-rows";
+import { AppError } from "@/server/errors";
+import { addInformation } from "@/server/filer/add-information";
+import { contestAnswer } from "@/server/filer/contest-answer";
+import {
+  authorizeAttachmentDownload,
+  createFilerToken,
+  FILER_TOKEN_TTL_SECONDS,
+  filerCookieName,
+  readFilerToken,
+  verifyFilerAccess,
+} from "@/server/filer/filer-access";
+import { filerCaseIdFor, getFilerCase } from "@/server/filer/get-filer-case";
+import { provideRequestedInfo } from "@/server/filer/provide-requested-info";
+import { rateAnswer } from "@/server/filer/rate-answer";
+import { withdrawCase } from "@/server/filer/withdraw-case";
+import type { Viewer } from "@/server/auth/roles";
+import { sealPersonalData, unsealPersonalData } from "@/server/privacy/personal-data";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+let t: TestDatabase;
+// Friday 27 November 2026, 10:00 in Vietnam.
+const now = new Date("2026-11-27T03:00:00Z");
+const org = { provinceArea: "", communeArea: "", province: "", commune: "", board: "", category: "" };
+const policyId = new Map<string, string>();
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+const FILER = { name: "Nguyễn Thị Mai", phone: "0905123456", email: "mai@example.com", address: "Thôn 3, xã Chư Păh" };
+
+type Made = { id: string; code: string; key: string; token: string; version: number };
+
+/** A case in a given state, with a known access key and a sealed filer. */
+async function makeCase(
+  options: { kind?: CaseKind; instance?: 1 | 2; status?: CaseStatus; unitId?: string; answered?: boolean } & Partial<typeof cases.$inferInsert> = {},
+): Promise<Made> {
+  const { kind = "petition", instance = 1, status = "received", answered, ...overrides } = options;
+  const policy = policyId.get(`${kind}-${kind === "complaint" ? instance : "any"}`)!;
+  const accepted = ["accepted", "info_requested", "answered", "closed"].includes(status);
+  const wasAnswered = answered ?? (status === "answered" || status === "closed");
+  const code = generateTrackingCode();
+  const key = generateAccessKey();
+  const [row] = await t.db
+    .insert(cases)
+    .values({
+      code,
+      accessKeyHash: hashAccessKey(key),
+      kind,
+      instance,
+      status,
+      categoryId: org.category,
+      areaId: org.communeArea,
+      title: "Đường liên thôn bị sạt lở",
+      body: "Đoạn đường qua thôn 3 bị sạt lở sau mưa lớn, xe máy đi lại rất nguy hiểm.",
+      unitId: org.commune,
+      routingReason: "rule",
+      policyId: policy,
+      receivedAt: new Date("2026-10-01T02:00:00Z"),
+      acceptanceDueOn: "2026-10-08",
+      acceptedAt: accepted ? new Date("2026-10-05T02:00:00Z") : null,
+      resolutionDueOn: accepted ? "2026-10-25" : null,
+      answeredAt: wasAnswered ? new Date("2026-10-20T08:00:00Z") : null,
+      answer: wasAnswered ? "UBND xã đã cho sửa chữa đoạn đường bị sạt lở." : null,
+      answerPublic: false,
+      ...overrides,
+    })
+    .returning({ id: cases.id, version: cases.version });
+  await t.db.insert(caseParties).values({ caseId: row!.id, role: "filer", anonymous: false, ...sealPersonalData(FILER) });
+  await t.db.insert(caseEvents).values({ caseId: row!.id, type: "case.received", visibility: "public", toStatus: "received" });
+  return { id: row!.id, code, key, token: createFilerToken(row!.id, now).token, version: row!.version };
+}
+
+async function row(id: string) {
+  const [c] = await t.db.select().from(cases).where(eq(cases.id, id));
+  return c!;
+}
+
+async function eventsOf(id: string) {
+  return t.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.id);
+}
+
+async function auditFor(eventIds: number[]) {
+  const entries = await t.db.select().from(auditLog);
+  return entries.filter((a) => eventIds.includes(Number(a.data?.eventId)));
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, "expected a refusal").toBeInstanceOf(AppError);
+  const e = error as AppError;
+  return { code: e.code, reason: e.message, fields: (e.details?.fields ?? {}) as Record<string, string> };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const [province] = await t.db.insert(areas).values({ code: "t-52", name: "Tỉnh Gia Lai", kind: "province" }).returning();
+  const [commune] = await t.db.insert(areas).values({ code: "t-23629", name: "Xã Chư Păh", kind: "commune", parentId: province!.id }).returning();
+  const [ubndTinh] = await t.db
+    .insert(units)
+    .values({ code: "t-ubnd", name: "Ủy ban nhân dân tỉnh Gia Lai", nameEn: "Gia Lai Provincial People's Committee", kind: "peoples_committee", areaId: province!.id })
+    .returning();
+  const [ubndXa] = await t.db
+    .insert(units)
+    .values({ code: "t-ubnd-chupah", name: "Ủy ban nhân dân xã Chư Păh", nameEn: "Chư Păh Commune People's Committee", kind: "peoples_committee", parentId: ubndTinh!.id, areaId: commune!.id })
+    .returning();
+  const [board] = await t.db
+    .insert(units)
+    .values({ code: "t-btcd", name: "Ban Tiếp công dân tỉnh", nameEn: "Provincial Citizen Reception Board", kind: "reception_board", parentId: ubndTinh!.id, areaId: province!.id })
+    .returning();
+  const [category] = await t.db.insert(categories).values({ code: "infrastructure", nameVi: "Hạ tầng, giao thông", nameEn: "Infrastructure and transport" }).returning();
+  await t.db.insert(holidays).values(DEFAULT_HOLIDAYS.map((h) => ({ date: h.date, kind: h.kind, name: h.name ?? "" })));
+  for (const p of DEFAULT_DEADLINE_POLICIES) {
+    const [inserted] = await t.db.insert(deadlinePolicies).values(policyToRow(p)).returning({ id: deadlinePolicies.id });
+    policyId.set(`${p.kind}-${p.instance ?? "any"}`, inserted!.id);
+  }
+  Object.assign(org, {
+    provinceArea: province!.id,
+    communeArea: commune!.id,
+    province: ubndTinh!.id,
+    commune: ubndXa!.id,
+    board: board!.id,
+    category: category!.id,
+  });
+});
+afterAll(() => t.close());
+
+describe("proving access with the code and the private key", () => {
+  it("lets the filer in with the right key, however the code and key are typed, with a token for this case only", async () => {
+    const c = await makeCase();
+    const other = await makeCase();
+    const typedCode = c.code.toLowerCase().replace(/-/g, " ");
+    const typedKey = ` ${c.key.replace(/-/g, "").toLowerCase()} `;
+    const access = await verifyFilerAccess(t.db, typedCode, typedKey, "198.51.100.1", now);
+    expect(access.caseId).toBe(c.id);
+    expect(access.code).toBe(c.code);
+    expect(access.expiresAt.getTime() - now.getTime()).toBe(FILER_TOKEN_TTL_SECONDS * 1000);
+    expect(readFilerToken(access.token, c.id, now)).toBe(true);
+    expect(readFilerToken(access.token, other.id, now)).toBe(false);
+    expect(await filerCaseIdFor(t.db, c.code, access.token, now)).toBe(c.id);
+    expect(await filerCaseIdFor(t.db, other.code, access.token, now)).toBeNull();
+    expect(filerCookieName(c.code)).toBe(`dt_filer_${c.code}`);
+  });
+
+  it("gives one generic refusal for a wrong key, an unknown code and a malformed code", async () => {
+    const c = await makeCase();
+    const wrongKey = await refusal(verifyFilerAccess(t.db, c.code, generateAccessKey(), "198.51.100.2", now));
+    const unknownCode = await refusal(verifyFilerAccess(t.db, generateTrackingCode(), c.key, "198.51.100.2", now));
+    const malformed = await refusal(verifyFilerAccess(t.db, "not a code", c.key, "198.51.100.2", now));
+    expect(wrongKey).toEqual({ code: "forbidden", reason: "wrong_key", fields: {} });
+    expect(unknownCode).toEqual(wrongKey);
+    expect(malformed).toEqual(wrongKey);
+  });
+
+  it("refuses every attempt from an address after too many tries, even with the right key, but not other addresses", async () => {
+    const c = await makeCase();
+    const ip = "203.0.113.77";
+    for (let i = 0; i < 20; i++) {
+      expect((await refusal(verifyFilerAccess(t.db, c.code, generateAccessKey(), ip, now))).reason).toBe("wrong_key");
+    }
+    const limited = await refusal(verifyFilerAccess(t.db, c.code, c.key, ip, now));
+    expect(limited).toMatchObject({ code: "rate_limited", reason: "rate_limited" });
+    expect((await verifyFilerAccess(t.db, c.code, c.key, "203.0.113.78", now)).caseId).toBe(c.id);
+    // A new window lets the address try again.
+    const later = new Date(now.getTime() + 11 * 60_000);
+    expect((await verifyFilerAccess(t.db, c.code, c.key, ip, later)).caseId).toBe(c.id);
+  });
+
+  it("rejects expired, tampered and foreign tokens", async () => {
+    const c = await makeCase();
+    const { token } = createFilerToken(c.id, now);
+    expect(readFilerToken(token, c.id, new Date(now.getTime() + (FILER_TOKEN_TTL_SECONDS - 1) * 1000))).toBe(true);
+    expect(readFilerToken(token, c.id, new Date(now.getTime() + FILER_TOKEN_TTL_SECONDS * 1000))).toBe(false);
+    const [id, expires, mac] = token.split(".");
+    expect(readFilerToken(`${id}.${Number(expires) + 3600}.${mac}`, c.id, now)).toBe(false);
+    expect(readFilerToken(`${id}.${expires}.${mac!.slice(0, -2)}AA`, c.id, now)).toBe(false);
+    expect(readFilerToken(undefined, c.id, now)).toBe(false);
+    expect(readFilerToken("", c.id, now)).toBe(false);
+  });
+});
+
+describe("the filer's view of the case", () => {
+  it("shows the filer's own data, the answer even unpublished, public events and the filer's own texts, but no staff notes", async () => {
+    const c = await makeCase({ status: "answered" });
+    await t.db.insert(caseEvents).values([
+      { caseId: c.id, type: "case.note", visibility: "internal", actorRole: "handler", data: { text: "ghi chú nội bộ của cán bộ" } },
+      { caseId: c.id, type: "case.answered", visibility: "public", fromStatus: "accepted", toStatus: "answered" },
+    ]);
+    await t.db.insert(attachments).values([
+      { caseId: c.id, fileName: "anh.png", contentType: "image/png", size: 16, sha256: "x", data: Buffer.from(PNG), visibility: "filer" },
+      { caseId: c.id, fileName: "noi-bo.pdf", contentType: "application/pdf", size: 5, sha256: "y", data: Buffer.from("%PDF-"), visibility: "internal" },
+    ]);
+    const view = (await getFilerCase(t.db, c.id, now))!;
+    expect(view.code).toBe(c.code);
+    expect(view.filer).toMatchObject({ ...FILER, anonymous: false });
+    expect(view.answer).toContain("sửa chữa");
+    expect(view.answerPublic).toBe(false);
+    expect(view.unit.name).toBe("Ủy ban nhân dân xã Chư Păh");
+    expect(view.events.map((e) => e.type)).toEqual(["case.received", "case.answered"]);
+    expect(JSON.stringify(view.events)).not.toContain("nội bộ");
+    expect(view.attachments.map((a) => a.fileName)).toEqual(["anh.png"]);
+    expect(view.actions).toEqual({ addInformation: false, provideInfo: false, withdraw: false, rate: true, contest: true });
+  });
+
+  it("offers what each status allows", async () => {
+    const actions = async (status: CaseStatus, extra: { satisfaction?: "satisfied" } = {}) =>
+      (await getFilerCase(t.db, (await makeCase({ status, ...extra })).id, now))!.actions;
+    expect(await actions("received")).toEqual({ addInformation: true, provideInfo: false, withdraw: true, rate: false, contest: false });
+    expect(await actions("info_requested")).toEqual({ addInformation: true, provideInfo: true, withdraw: true, rate: false, contest: false });
+    expect(await actions("not_accepted")).toEqual({ addInformation: false, provideInfo: false, withdraw: false, rate: false, contest: false });
+    expect(await actions("closed", { satisfaction: "satisfied" })).toEqual({ addInformation: false, provideInfo: false, withdraw: false, rate: false, contest: true });
+    expect(await actions("withdrawn")).toEqual({ addInformation: false, provideInfo: false, withdraw: false, rate: false, contest: false });
+  });
+});
+
+describe("adding information", () => {
+  it("stores the text and files with a public event that carries no content, and audits both events in the same transaction", async () => {
+    const c = await makeCase({ status: "accepted" });
+    const text = "Xin gửi thêm ảnh chụp hiện trạng đoạn đường sạt lở ngày 20/11.";
+    const result = await addInformation(t.db, c.token, { caseId: c.id, version: String(c.version), text }, [{ name: "hien-trang.png", bytes: PNG }], now);
+    const after = await row(c.id);
+    expect(after.version).toBe(c.version + 1);
+    expect(after.status).toBe("accepted");
+    const events = (await eventsOf(c.id)).filter((e) => e.type === "case.info_added");
+    const pub = events.find((e) => e.visibility === "public")!;
+    const internal = events.find((e) => e.visibility === "internal")!;
+    expect(pub.id).toBe(result.eventId);
+    expect(pub.actorRole).toBe("filer");
+    expect(pub.reason).toBeNull();
+    expect(pub.data).toBeNull();
+    expect(internal.data).toMatchObject({ publicEventId: pub.id, text, attachmentIds: result.attachmentIds });
+    const files = await t.db.select().from(attachments).where(eq(attachments.caseId, c.id));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({ fileName: "hien-trang.png", contentType: "image/png", visibility: "filer", eventId: pub.id, uploadedBy: null });
+    expect((await auditFor([pub.id, internal.id])).map((a) => a.action)).toEqual(["case.info_added", "case.info_added"]);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    // The filer sees their own text with the public event.
+    const view = (await getFilerCase(t.db, c.id, now))!;
+    expect(view.events.find((e) => e.id === pub.id)?.own).toEqual({ text, attachmentIds: result.attachmentIds });
+  });
+
+  it("refuses a token for another case, a closed case, a stale version, too long a text and nothing at all", async () => {
+    const c = await makeCase({ status: "received" });
+    const other = await makeCase({ status: "received" });
+    expect(await refusal(addInformation(t.db, other.token, { caseId: c.id, version: 1, text: "x" }, [], now))).toMatchObject({
+      code: "forbidden",
+      reason: "no_access",
+    });
+    expect(await refusal(addInformation(t.db, undefined, { caseId: c.id, version: 1, text: "x" }, [], now))).toMatchObject({ code: "forbidden" });
+    const answered = await makeCase({ status: "answered" });
+    expect(await refusal(addInformation(t.db, answered.token, { caseId: answered.id, version: 1, text: "x" }, [], now))).toMatchObject({
+      code: "conflict",
+      reason: "not_allowed",
+    });
+    expect(await refusal(addInformation(t.db, c.token, { caseId: c.id, version: 7, text: "x" }, [], now))).toMatchObject({
+      code: "conflict",
+      reason: "stale_version",
+    });
+    expect(await refusal(addInformation(t.db, c.token, { caseId: c.id, version: 1, text: "ạ".repeat(5001) }, [], now))).toEqual({
+      code: "invalid_input",
+      reason: "invalid_input",
+      fields: { text: "too_long" },
+    });
+    expect((await refusal(addInformation(t.db, c.token, { caseId: c.id, version: 1, text: "   " }, [], now))).fields).toEqual({
+      text: "text_or_files_required",
+    });
+    const script = new TextEncoder().encode("#!/bin/sh\nrm -rf /");
+    expect((await refusal(addInformation(t.db, c.token, { caseId: c.id, version: 1, text: "x" }, [{ name: "anh.png", bytes: script }], now))).fields).toEqual({
+      files: "attachments_type_not_allowed",
+    });
+    // Nothing was written by any refusal.
+    expect((await row(c.id)).version).toBe(1);
+    expect((await eventsOf(c.id)).map((e) => e.type)).toEqual(["case.received"]);
+    // Exactly 5000 characters is fine.
+    await addInformation(t.db, c.token, { caseId: c.id, version: 1, text: "ạ".repeat(5000) }, [], now);
+  });
+
+  it("lets only one of two concurrent submissions made from the same page through", async () => {
+    const c = await makeCase({ status: "accepted" });
+    const results = await Promise.allSettled(
+      [1, 2].map((n) => addInformation(t.db, c.token, { caseId: c.id, version: c.version, text: `lần ${n}` }, [], now)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: "conflict", message: "stale_version" });
+    expect((await row(c.id)).version).toBe(c.version + 1);
+  });
+});
+
+describe("replying to an information request", () => {
+  it("goes back to accepted and moves the deadline by the pause when the policy pauses the clock", async () => {
+    // Petition: 20 calendar days, paused while waiting. Asked on 17/11, answered on 27/11: 10 days later,
+    // 20/12 is a Sunday, so the deadline ends on Monday 21/12.
+    const c = await makeCase({ kind: "petition", status: "info_requested", resolutionDueOn: "2026-12-10", pausedAt: new Date("2026-11-17T02:00:00Z") });
+    const result = await provideRequestedInfo(t.db, c.token, { caseId: c.id, version: c.version, text: "Tôi gửi bản sao sổ đỏ." }, [], now);
+    expect(result.resolutionDueOn).toBe("2026-12-21");
+    const after = await row(c.id);
+    expect(after).toMatchObject({ status: "accepted", resolutionDueOn: "2026-12-21", pausedAt: null, version: c.version + 1 });
+    const events = (await eventsOf(c.id)).filter((e) => e.type === "case.info_provided");
+    const pub = events.find((e) => e.visibility === "public")!;
+    expect(pub).toMatchObject({ fromStatus: "info_requested", toStatus: "accepted", actorRole: "filer" });
+    expect(pub.data).toEqual({ resolutionDueOn: "2026-12-21", previousResolutionDueOn: "2026-12-10" });
+    expect(events.find((e) => e.visibility === "internal")!.data).toMatchObject({ text: "Tôi gửi bản sao sổ đỏ." });
+    expect(await auditFor(events.map((e) => e.id))).toHaveLength(2);
+  });
+
+  it("takes the pause from the information request when paused_at was not recorded", async () => {
+    const c = await makeCase({ kind: "report", status: "info_requested", resolutionDueOn: "2026-12-01" });
+    await t.db.insert(caseEvents).values({
+      caseId: c.id,
+      type: "case.info_requested",
+      visibility: "public",
+      fromStatus: "accepted",
+      toStatus: "info_requested",
+      reason: "Đề nghị gửi ảnh hiện trạng.",
+      createdAt: new Date("2026-11-20T02:00:00Z"),
+    });
+    expect((await getFilerCase(t.db, c.id, now))!.infoRequest).toBe("Đề nghị gửi ảnh hiện trạng.");
+    const result = await provideRequestedInfo(t.db, c.token, { caseId: c.id, version: c.version, text: "Ảnh đã gửi kèm." }, [{ name: "a.png", bytes: PNG }], now);
+    expect(result.resolutionDueOn).toBe(addCalendarDays("2026-12-01", 7));
+  });
+
+  it("keeps the deadline when the policy does not pause, and refuses when nothing was asked", async () => {
+    const c = await makeCase({ kind: "complaint", status: "info_requested", resolutionDueOn: "2026-12-10", pausedAt: new Date("2026-11-17T02:00:00Z") });
+    expect((await provideRequestedInfo(t.db, c.token, { caseId: c.id, version: c.version, text: "Bổ sung." }, [], now)).resolutionDueOn).toBe("2026-12-10");
+    const accepted = await makeCase({ status: "accepted" });
+    expect(await refusal(provideRequestedInfo(t.db, accepted.token, { caseId: accepted.id, version: 1, text: "x" }, [], now))).toMatchObject({
+      code: "conflict",
+      reason: "not_allowed",
+    });
+  });
+});
+
+describe("withdrawing", () => {
+  it("needs an explicit confirmation, then withdraws with the reason kept internal", async () => {
+    const c = await makeCase({ status: "info_requested", pausedAt: new Date("2026-11-20T02:00:00Z") });
+    expect(await refusal(withdrawCase(t.db, c.token, { caseId: c.id, version: c.version, reason: "Đã tự thỏa thuận" }, now))).toMatchObject({
+      code: "invalid_input",
+      fields: { confirm: "confirm_required" },
+    });
+    await withdrawCase(t.db, c.token, { caseId: c.id, version: c.version, reason: "Hai bên đã tự thỏa thuận được.", confirm: "yes" }, now);
+    expect(await row(c.id)).toMatchObject({ status: "withdrawn", pausedAt: null, version: c.version + 1 });
+    const events = (await eventsOf(c.id)).filter((e) => e.type === "case.withdrawn");
+    const pub = events.find((e) => e.visibility === "public")!;
+    expect(pub).toMatchObject({ fromStatus: "info_requested", toStatus: "withdrawn", reason: null, data: null });
+    expect(events.find((e) => e.visibility === "internal")!.data).toMatchObject({ text: "Hai bên đã tự thỏa thuận được." });
+    expect(await auditFor(events.map((e) => e.id))).toHaveLength(2);
+    // Once withdrawn, nothing more.
+    expect(await refusal(withdrawCase(t.db, c.token, { caseId: c.id, version: c.version + 1, confirm: "yes" }, now))).toMatchObject({ reason: "not_allowed" });
+  });
+
+  it("withdraws without a reason and writes no internal event", async () => {
+    const c = await makeCase({ status: "received" });
+    await withdrawCase(t.db, c.token, { caseId: c.id, version: c.version, reason: "", confirm: "yes" }, now);
+    expect((await eventsOf(c.id)).filter((e) => e.type === "case.withdrawn").map((e) => e.visibility)).toEqual(["public"]);
+  });
+});
+
+describe("rating the answer", () => {
+  it("records satisfaction once, after the answer", async () => {
+    const open = await makeCase({ status: "accepted" });
+    expect(await refusal(rateAnswer(t.db, open.token, { caseId: open.id, version: 1, satisfaction: "satisfied" }, now))).toMatchObject({ reason: "not_allowed" });
+    const c = await makeCase({ status: "answered" });
+    expect((await refusal(rateAnswer(t.db, c.token, { caseId: c.id, version: 1, satisfaction: "so-so" }, now))).fields).toEqual({ satisfaction: "required" });
+    const { eventId } = await rateAnswer(t.db, c.token, { caseId: c.id, version: 1, satisfaction: "unsatisfied" }, now);
+    expect(await row(c.id)).toMatchObject({ satisfaction: "unsatisfied", status: "answered", version: 2 });
+    const [event] = await t.db.select().from(caseEvents).where(eq(caseEvents.id, eventId));
+    expect(event).toMatchObject({ type: "case.rated", visibility: "public", data: { satisfaction: "unsatisfied" } });
+    expect(await auditFor([eventId])).toHaveLength(1);
+    expect(await refusal(rateAnswer(t.db, c.token, { caseId: c.id, version: 2, satisfaction: "satisfied" }, now))).toMatchObject({ reason: "not_allowed" });
+  });
+});
+
+describe("contesting the answer", () => {
+  it("files a first-instance complaint again as a second-instance complaint at the level above, with its own code and key", async () => {
+    const c = await makeCase({ kind: "complaint", instance: 1, status: "answered", remoteArea: true });
+    expect((await refusal(contestAnswer(t.db, c.token, { caseId: c.id, version: 1, reason: "  " }, now))).fields).toEqual({ reason: "required" });
+    const reason = "Tôi không đồng ý với quyết định giải quyết lần đầu vì mức bồi thường thấp hơn giá thị trường.";
+    const result = await contestAnswer(t.db, c.token, { caseId: c.id, version: 1, reason }, now);
+    if (result.outcome !== "second_instance") throw new Error("expected a second-instance complaint");
+    expect(isValidTrackingCode(result.code)).toBe(true);
+    expect(result.unitId).toBe(org.province);
+    // 10 working days from Friday 27/11/2026.
+    expect(result.acceptanceDueOn).toBe("2026-12-11");
+
+    const created = await row(result.caseId);
+    expect(created).toMatchObject({
+      kind: "complaint",
+      instance: 2,
+      parentCaseId: c.id,
+      status: "received",
+      unitId: org.province,
+      acceptanceDueOn: "2026-12-11",
+      resolutionDueOn: null,
+      policyId: policyId.get("complaint-2"),
+      body: reason,
+      remoteArea: true,
+      version: 1,
+    });
+    expect(verifyAccessKey(result.accessKey, created.accessKeyHash)).toBe(true);
+    expect(verifyAccessKey(c.key, created.accessKeyHash)).toBe(false);
+    const [party] = await t.db.select().from(caseParties).where(eq(caseParties.caseId, result.caseId));
+    expect(unsealPersonalData(party!.keyId, party!.sealed)).toEqual(FILER);
+    const newEvents = await eventsOf(result.caseId);
+    expect(newEvents.map((e) => [e.type, e.visibility, e.toUnitId])).toEqual([
+      ["case.received", "public", null],
+      ["case.routed", "public", org.province],
+    ]);
+
+    const old = await row(c.id);
+    expect(old).toMatchObject({ status: "closed", version: 2 });
+    expect(old.closedAt).not.toBeNull();
+    const contested = (await eventsOf(c.id)).filter((e) => e.type === "case.contested");
+    expect(contested.find((e) => e.visibility === "public")).toMatchObject({ fromStatus: "answered", toStatus: "closed", toUnitId: org.province, reason: null });
+    expect(contested.find((e) => e.visibility === "internal")!.data).toMatchObject({ text: reason, secondInstanceCaseId: result.caseId });
+    expect(await auditFor([...newEvents, ...contested].map((e) => e.id))).toHaveLength(4);
+
+    // The filer's key for the new case works, and the old case can no longer be contested.
+    expect((await verifyFilerAccess(t.db, result.code, result.accessKey, "198.51.100.9", now)).caseId).toBe(result.caseId);
+    const view = (await getFilerCase(t.db, c.id, now))!;
+    expect(view.secondInstance).toEqual({ code: result.code });
+    expect(view.actions.contest).toBe(false);
+    expect((await getFilerCase(t.db, result.caseId, now))!.parentCase).toEqual({ code: c.code });
+    expect(await refusal(contestAnswer(t.db, c.token, { caseId: c.id, version: 2, reason }, now))).toMatchObject({ reason: "not_allowed" });
+  });
+
+  it("files the second instance from a case already closed after its answer, leaving it closed", async () => {
+    const c = await makeCase({ kind: "complaint", status: "closed", unitId: org.board });
+    const result = await contestAnswer(t.db, c.token, { caseId: c.id, version: 1, reason: "Không đồng ý." }, now);
+    expect(result).toMatchObject({ outcome: "second_instance", unitId: org.province });
+    expect((await row(c.id)).status).toBe("closed");
+  });
+
+  it("refuses a complaint answered at the top (no level above) and a second-instance decision", async () => {
+    const top = await makeCase({ kind: "complaint", status: "answered", unitId: org.province });
+    expect(await refusal(contestAnswer(t.db, top.token, { caseId: top.id, version: 1, reason: "Không đồng ý." }, now))).toMatchObject({
+      code: "conflict",
+      reason: "no_higher_unit",
+    });
+    const second = await makeCase({ kind: "complaint", instance: 2, status: "answered" });
+    expect(await refusal(contestAnswer(t.db, second.token, { caseId: second.id, version: 1, reason: "Không đồng ý." }, now))).toMatchObject({
+      reason: "not_allowed",
+    });
+    expect((await getFilerCase(t.db, second.id, now))!.finalDecision).toBe(true);
+    const notAnswered = await makeCase({ kind: "complaint", status: "closed", answered: false });
+    expect(await refusal(contestAnswer(t.db, notAnswered.token, { caseId: notAnswered.id, version: 1, reason: "x" }, now))).toMatchObject({
+      reason: "not_allowed",
+    });
+  });
+
+  it("reopens any other kind at the level above with a new acceptance deadline from its own policy", async () => {
+    const c = await makeCase({ kind: "petition", status: "answered", satisfaction: "unsatisfied", extensionsCount: 1 });
+    const result = await contestAnswer(t.db, c.token, { caseId: c.id, version: 1, reason: "Đường vẫn chưa được sửa." }, now);
+    expect(result).toEqual({ outcome: "reopened", caseId: c.id, unitId: org.province, acceptanceDueOn: "2026-12-04" });
+    expect(await row(c.id)).toMatchObject({
+      status: "received",
+      unitId: org.province,
+      acceptanceDueOn: "2026-12-04",
+      acceptedAt: null,
+      resolutionDueOn: null,
+      answeredAt: null,
+      closedAt: null,
+      satisfaction: null,
+      extensionsCount: 0,
+      policyId: policyId.get("petition-any"),
+      version: 2,
+    });
+    const reopened = (await eventsOf(c.id)).filter((e) => e.type === "case.reopened");
+    expect(reopened.find((e) => e.visibility === "public")).toMatchObject({
+      fromStatus: "answered",
+      toStatus: "received",
+      fromUnitId: org.commune,
+      toUnitId: org.province,
+      reason: null,
+    });
+    expect(reopened.find((e) => e.visibility === "internal")!.data).toMatchObject({ text: "Đường vẫn chưa được sửa.", previousSatisfaction: "unsatisfied" });
+    expect(await auditFor(reopened.map((e) => e.id))).toHaveLength(2);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it("reopens at the same unit when there is no level above", async () => {
+    const c = await makeCase({ kind: "report", status: "closed", unitId: org.province });
+    const result = await contestAnswer(t.db, c.token, { caseId: c.id, version: 1, reason: "Chưa thỏa đáng." }, now);
+    expect(result).toMatchObject({ outcome: "reopened", unitId: org.province });
+    expect((await row(c.id)).status).toBe("received");
+  });
+
+  it("refuses a stale version", async () => {
+    const c = await makeCase({ kind: "petition", status: "answered" });
+    expect(await refusal(contestAnswer(t.db, c.token, { caseId: c.id, version: 3, reason: "x" }, now))).toMatchObject({
+      code: "conflict",
+      reason: "stale_version",
+    });
+  });
+});
+
+describe("attachment downloads", () => {
+  it("serves filer files to the filer's token, and every file to staff of the case's unit or above only", async () => {
+    const c = await makeCase({ status: "accepted" });
+    const other = await makeCase({ status: "accepted" });
+    const [pub, internal] = await t.db
+      .insert(attachments)
+      .values([
+        { caseId: c.id, fileName: "anh.png", contentType: "image/png", size: 16, sha256: "x", data: Buffer.from(PNG), visibility: "filer" },
+        { caseId: c.id, fileName: "bao-cao.pdf", contentType: "application/pdf", size: 5, sha256: "y", data: Buffer.from("%PDF-"), visibility: "internal" },
+      ])
+      .returning({ id: attachments.id });
+    const staff = (unitId: string, role: "intake" | "leader"): Viewer => ({
+      userId: "u",
+      email: "a@b.c",
+      name: null,
+      locale: "vi",
+      memberships: [{ unitId, unitName: "", unitNameEn: "", role }],
+    });
+    const as = (token: string | undefined, viewer: Viewer | null) => ({
+      filerToken: (code: string) => (code === c.code ? token : undefined),
+      viewer: async () => viewer,
+    });
+    expect((await authorizeAttachmentDownload(t.db, pub!.id, as(c.token, null), now))?.fileName).toBe("anh.png");
+    expect(await authorizeAttachmentDownload(t.db, internal!.id, as(c.token, null), now)).toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, pub!.id, as(other.token, null), now)).toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, pub!.id, as(undefined, null), now)).toBeNull();
+    expect((await authorizeAttachmentDownload(t.db, internal!.id, as(undefined, staff(org.commune, "intake")), now))?.contentType).toBe("application/pdf");
+    expect(await authorizeAttachmentDownload(t.db, internal!.id, as(undefined, staff(org.board, "intake")), now)).toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, pub!.id, as(undefined, staff(org.board, "leader")), now)).toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, pub!.id, as(undefined, staff(org.province, "leader")), now)).not.toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, "not-a-uuid", as(c.token, null), now)).toBeNull();
+  });
+});
