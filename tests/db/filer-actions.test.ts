@@ -2,7 +2,7 @@
 // cases with the small factory below; the organisation, holidays and deadline policies are the defaults.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, deadlinePolicies, holidays, units } from "@/db/schema";
+import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, deadlinePolicies, holidays, units, users } from "@/db/schema";
 import { addCalendarDays } from "@/domain/calendar";
 import { DEFAULT_DEADLINE_POLICIES } from "@/domain/deadline-policies-data";
 import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
@@ -537,5 +537,21 @@ describe("attachment downloads", () => {
     expect(await authorizeAttachmentDownload(t.db, pub!.id, as(undefined, staff(org.board, "leader")), now)).toBeNull();
     expect(await authorizeAttachmentDownload(t.db, pub!.id, as(undefined, staff(org.province, "leader")), now)).not.toBeNull();
     expect(await authorizeAttachmentDownload(t.db, "not-a-uuid", as(c.token, null), now)).toBeNull();
+  });
+
+  it("opens a denunciation's files only to the filer and the named handler, not to the rest of the unit", async () => {
+    const c = await makeCase({ kind: "denunciation", status: "accepted", unitId: org.commune });
+    const [file] = await t.db
+      .insert(attachments)
+      .values({ caseId: c.id, fileName: "bang-chung.png", contentType: "image/png", size: 16, sha256: "z", data: Buffer.from(PNG), visibility: "filer" })
+      .returning({ id: attachments.id });
+    const [handler] = await t.db.insert(users).values({ email: "xuly.tocao@example.com" }).returning({ id: users.id });
+    const handlerId = handler!.id;
+    await t.db.update(cases).set({ assigneeId: handlerId }).where(eq(cases.id, c.id));
+    const member = (userId: string): Viewer => ({ userId, email: "h@b.c", name: null, locale: "vi", memberships: [{ unitId: org.commune, unitName: "", unitNameEn: "", role: "handler" }] });
+    const as = (token: string | undefined, viewer: Viewer | null) => ({ filerToken: () => token, viewer: async () => viewer });
+    expect(await authorizeAttachmentDownload(t.db, file!.id, as(c.token, null), now)).not.toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, file!.id, as(undefined, member(handlerId)), now)).not.toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, file!.id, as(undefined, member("another-official")), now)).toBeNull();
   });
 });

@@ -216,6 +216,7 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
         acceptanceDueOn,
         acceptedAt,
         resolutionDueOn,
+        pausedAt: plan.status === "info_requested" ? new Date(acceptedAt!.getTime() + 3 * 86_400_000) : null,
         answeredAt,
         closedAt: plan.status === "closed" ? new Date(answeredAt!.getTime() + 7 * 86_400_000) : null,
         answer: answeredAt

@@ -11,18 +11,39 @@ export const RATE_LIMITS = {
   submitPerIp: { limit: 20, windowSeconds: 3600 },
   /** Case submissions per contact (email or phone). */
   submitPerContact: { limit: 5, windowSeconds: 3600 },
-  /** Public status lookups per client IP. */
-  lookupPerIp: { limit: 120, windowSeconds: 600 },
+  /**
+   * Failed lookups (malformed or unknown code) per client IP. Only misses count: someone guessing codes misses
+   * almost every time, a citizen checking their own case never pays, and the status page stays free of writes.
+   */
+  lookupMissPerIp: { limit: 30, windowSeconds: 600 },
   /** Private access attempts (code + key) per client IP: keys are unguessable, but don't invite trying. */
   accessKeyPerIp: { limit: 20, windowSeconds: 600 },
 } satisfies Record<string, RateLimitRule>;
+
+function windowOf(rule: RateLimitRule, now: Date): { start: Date; end: Date } {
+  const ms = rule.windowSeconds * 1000;
+  const start = Math.floor(now.getTime() / ms) * ms;
+  return { start: new Date(start), end: new Date(start + ms) };
+}
+
+/** Read only: whether a key is over its limit in the current window, without counting a hit. */
+export async function peekRateLimit(db: DbOrTx, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+  const window = windowOf(rule, now);
+  const rows = rowsOf<{ count: number; window_start: string | Date }>(
+    await db.execute(sql`select count, window_start from rate_limits where key = ${key}`),
+  );
+  const row = rows[0];
+  const count = row && new Date(row.window_start).getTime() === window.start.getTime() ? Number(row.count) : 0;
+  if (count > rule.limit) return { ok: false, retryAfterSeconds: Math.ceil((window.end.getTime() - now.getTime()) / 1000) };
+  return { ok: true, remaining: rule.limit - count };
+}
 
 /**
  * Counts one hit against a fixed window, atomically in the database so the limit holds across instances.
  * A single upsert: no read-then-write race.
  */
 export async function consumeRateLimit(db: DbOrTx, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
-  const windowStart = new Date(Math.floor(now.getTime() / (rule.windowSeconds * 1000)) * rule.windowSeconds * 1000);
+  const windowStart = windowOf(rule, now).start;
   const result = await db.execute(sql`
     insert into rate_limits (key, window_start, count) values (${key}, ${windowStart.toISOString()}, 1)
     on conflict (key) do update set

@@ -291,6 +291,8 @@ export async function authorizeAttachmentDownload(
       caseId: cases.id,
       code: cases.code,
       unitId: cases.unitId,
+      kind: cases.kind,
+      assigneeId: cases.assigneeId,
     })
     .from(attachments)
     .innerJoin(cases, eq(cases.id, attachments.caseId))
@@ -300,6 +302,8 @@ export async function authorizeAttachmentDownload(
   const file = { fileName: row.fileName, contentType: row.contentType, data: row.data };
   if (row.visibility === "filer" && readFilerToken(who.filerToken(row.code), row.caseId, now)) return file;
   const viewer = await who.viewer();
-  if (viewer && viewer.memberships.length > 0 && (await visibleUnitIds(db, viewer)).includes(row.unitId)) return file;
-  return null;
+  if (!viewer || viewer.memberships.length === 0 || !(await visibleUnitIds(db, viewer)).includes(row.unitId)) return null;
+  // A denouncer's evidence can identify them (Law on Denunciations art. 47): only the named handler opens it.
+  if (row.kind === "denunciation" && viewer.userId !== row.assigneeId) return null;
+  return file;
 }
