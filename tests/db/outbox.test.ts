@@ -6,6 +6,7 @@ import { sendEmail } from "@/server/email/send-email";
 import { signInEmail } from "@/server/email/templates";
 import { appendAudit, verifyAuditChain } from "@/server/audit/append-audit";
 import { auditLog } from "@/db/schema";
+import { runInTransaction } from "@/db/transaction";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -114,4 +115,24 @@ describe("audit log", () => {
     await t.db.execute(sql`update audit_log set entity_id = 'forged' where id = ${third!.id}`);
     expect(await verifyAuditChain(t.db)).toEqual({ ok: false, entries: 2, brokenAtId: third!.id, problem: "hash" });
   });
+
+  it("writes a transaction's entries together at its end, in order, and none if it rolls back", async () => {
+    const before = (await t.db.select().from(auditLog)).length;
+    await runInTransaction(t.db, async (tx) => {
+      await appendAudit(tx, { actorUserId: null, action: "case.received", entityType: "case", entityId: "batch", data: { n: 1 } });
+      // Not written yet: the chain lock is taken only at the end.
+      expect((await tx.select().from(auditLog)).length).toBe(before);
+      await appendAudit(tx, { actorUserId: null, action: "case.routed", entityType: "case", entityId: "batch", data: { n: 2 } });
+    });
+    const rows = await t.db.select().from(auditLog).orderBy(auditLog.id);
+    expect(rows.slice(-2).map((r) => r.action)).toEqual(["case.received", "case.routed"]);
+    await expect(
+      runInTransaction(t.db, async (tx) => {
+        await appendAudit(tx, { actorUserId: null, action: "case.accepted", entityType: "case", entityId: "rolled-back" });
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect((await t.db.select().from(auditLog)).some((r) => r.entityId === "rolled-back")).toBe(false);
+  });
 });
+

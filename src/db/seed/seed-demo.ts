@@ -1,4 +1,5 @@
 import "server-only";
+import { runInTransaction } from "@/db/transaction";
 import { count, eq, inArray, like, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import {
@@ -302,7 +303,7 @@ async function seedSessions(tx: Tx, ids: Awaited<ReturnType<typeof seedReference
  * (a marker row written in the same transaction).
  */
 export async function seedDemoData(db: Database, now = new Date()): Promise<SeedReport> {
-  return db.transaction(async (tx) => {
+  return runInTransaction(db, async (tx) => {
     // One seeder at a time, even with several instances starting together.
     await tx.execute(sql`select pg_advisory_xact_lock(73011947)`);
     const ids = await seedReference(tx);

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { desc, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { deferUntilCommit } from "@/db/transaction";
 import { auditLog } from "@/db/schema";
 
 export type AuditEntry = {
@@ -31,14 +32,38 @@ export function auditHash(prevHash: string, at: string, entry: AuditEntry): stri
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-/** Appends to the hash-chained audit log. Call inside the transaction that makes the change. */
-export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+const pendingByTx = new WeakMap<object, { entry: AuditEntry; at: Date }[]>();
+
+async function writeChained(tx: DbOrTx, batch: { entry: AuditEntry; at: Date }[]): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS;
-  const at = new Date();
-  const hash = auditHash(prevHash, at.toISOString(), entry);
-  await tx.insert(auditLog).values({ ...entry, data: entry.data ?? null, at, prevHash, hash });
+  let prevHash = last?.hash ?? GENESIS;
+  const rows = batch.map(({ entry, at }) => {
+    const hash = auditHash(prevHash, at.toISOString(), entry);
+    const row = { ...entry, data: entry.data ?? null, at, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(rows);
+}
+
+/**
+ * Appends to the hash-chained audit log, in the transaction that makes the change. Inside runInTransaction the
+ * entries are written together as the transaction's last statements, so the chain lock is held only briefly.
+ */
+export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  const item = { entry, at: new Date() };
+  const pending = pendingByTx.get(tx);
+  if (pending) {
+    pending.push(item);
+    return;
+  }
+  const batch = [item];
+  pendingByTx.set(tx, batch);
+  await deferUntilCommit(tx, async (inner) => {
+    pendingByTx.delete(tx);
+    await writeChained(inner, batch);
+  });
 }
 
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number; problem: "hash" | "link" };

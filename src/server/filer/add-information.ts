@@ -1,4 +1,5 @@
 import "server-only";
+import { runInTransaction } from "@/db/transaction";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -37,7 +38,7 @@ export async function addInformation(
   const checked = checkFilerFiles(files);
   if (text === "" && checked.length === 0) throw fieldError("text", "text_or_files_required");
 
-  return db.transaction(async (tx) => {
+  return runInTransaction(db, async (tx) => {
     const row = await lockCaseForFiler(tx, caseId, version);
     if (!filerActions({ ...row, hasSecondInstance: false }).addInformation) throw filerError("conflict", "not_allowed");
     await tx.update(cases).set({ version: row.version + 1, updatedAt: now }).where(eq(cases.id, caseId));

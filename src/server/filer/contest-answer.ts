@@ -1,4 +1,5 @@
 import "server-only";
+import { runInTransaction } from "@/db/transaction";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "@/db/client";
@@ -209,7 +210,7 @@ export async function contestAnswer(db: Database, token: string | undefined, inp
   const caseId = authorizeFiler(token, input.caseId, now);
   const { version, reason } = parseFilerInput(contestAnswerSchema, input);
 
-  return db.transaction(async (tx) => {
+  return runInTransaction(db, async (tx) => {
     const row = await lockCaseForFiler(tx, caseId, version);
     if (!filerActions({ ...row, hasSecondInstance: await hasSecondInstance(tx, caseId) }).contest) {
       throw filerError("conflict", "not_allowed");

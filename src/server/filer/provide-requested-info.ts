@@ -1,4 +1,5 @@
 import "server-only";
+import { runInTransaction } from "@/db/transaction";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "@/db/client";
@@ -67,7 +68,7 @@ export async function provideRequestedInfo(
   const checked = checkFilerFiles(files);
   if (text === "" && checked.length === 0) throw fieldError("text", "text_or_files_required");
 
-  return db.transaction(async (tx) => {
+  return runInTransaction(db, async (tx) => {
     const row = await lockCaseForFiler(tx, caseId, version);
     const next = transition(row.status, "provide_info");
     if (!next.ok) throw filerError("conflict", "not_allowed");

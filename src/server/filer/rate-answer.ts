@@ -1,4 +1,5 @@
 import "server-only";
+import { runInTransaction } from "@/db/transaction";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -17,7 +18,7 @@ export async function rateAnswer(db: Database, token: string | undefined, input:
   const caseId = authorizeFiler(token, input.caseId, now);
   const { version, satisfaction } = parseFilerInput(rateAnswerSchema, input);
 
-  return db.transaction(async (tx) => {
+  return runInTransaction(db, async (tx) => {
     const row = await lockCaseForFiler(tx, caseId, version);
     if (!filerActions({ ...row, hasSecondInstance: false }).rate) throw filerError("conflict", "not_allowed");
     await tx.update(cases).set({ satisfaction, version: row.version + 1, updatedAt: now }).where(eq(cases.id, caseId));

@@ -1,4 +1,5 @@
 import "server-only";
+import { runInTransaction } from "@/db/transaction";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
@@ -20,7 +21,7 @@ export async function withdrawCase(db: Database, token: string | undefined, inpu
   const caseId = authorizeFiler(token, input.caseId, now);
   const { version, reason } = parseFilerInput(withdrawCaseSchema, input);
 
-  return db.transaction(async (tx) => {
+  return runInTransaction(db, async (tx) => {
     const row = await lockCaseForFiler(tx, caseId, version);
     const next = transition(row.status, "withdraw");
     if (!next.ok) throw filerError("conflict", "not_allowed");

@@ -1,4 +1,5 @@
 import "server-only";
+import { runInTransaction } from "@/db/transaction";
 import { createHash, createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -133,7 +134,7 @@ export async function submitCase(ctx: SubmitContext, raw: SubmitCaseInput & { we
 }
 
 async function insertCase(ctx: SubmitContext, v: SubmitCaseValues, fingerprint: string, files: CheckedFile[], now: Date): Promise<Receipt> {
-  return ctx.db.transaction(async (tx) => {
+  return runInTransaction(ctx.db, async (tx) => {
       const receivedOn = toLocalDate(now);
       const [area] = await tx.select().from(areas).where(eq(areas.id, v.areaId));
       const [category] = await tx.select({ id: categories.id, active: categories.active }).from(categories).where(eq(categories.id, v.categoryId));
