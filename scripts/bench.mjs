@@ -140,7 +140,9 @@ async function startServer(databaseUrl) {
   };
   delete env.RESEND_API_KEY; // never send real email from a benchmark
   delete env.APP_URL;
-  const child = spawn(process.execPath, ["dist/server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server alone.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "dist/server.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const logs = collectLogs(child);
   cleanups.push(() => stopServer(child));
   const baseUrl = `http://127.0.0.1:${port}`;

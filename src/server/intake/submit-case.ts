@@ -3,7 +3,7 @@ import { runInTransaction } from "@/db/transaction";
 import { createHash, createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { areas, caseParties, cases, categories, routingRules, units } from "@/db/schema";
+import { caseParties, cases, units } from "@/db/schema";
 import { toLocalDate } from "@/domain/calendar";
 import { acceptanceDueDate, selectPolicy } from "@/domain/deadlines";
 import { routeCase } from "@/domain/routing";
@@ -12,7 +12,7 @@ import { env } from "@/env";
 import { consumeRateLimit, RATE_LIMITS } from "@/server/abuse/rate-limit";
 import { checkAttachments, storeAttachments, type AttachmentProblem, type CheckedFile, type IncomingFile } from "@/server/attachments/store-attachments";
 import { recordCaseEvent } from "@/server/cases/record-event";
-import { loadCalendar, loadPolicies } from "@/server/deadlines/policy-rows";
+import { getReferenceData } from "./reference-data";
 import { sendEmail } from "@/server/email/send-email";
 import { receiptEmail } from "@/server/email/templates";
 import { AppError } from "@/server/errors";
@@ -134,20 +134,15 @@ export async function submitCase(ctx: SubmitContext, raw: SubmitCaseInput & { we
 }
 
 async function insertCase(ctx: SubmitContext, v: SubmitCaseValues, fingerprint: string, files: CheckedFile[], now: Date): Promise<Receipt> {
+  // Read before the transaction: on the embedded database a second query outside it would wait for it.
+  const ref = await getReferenceData(ctx.db, { mustContain: { areaId: v.areaId, categoryId: v.categoryId, unitId: v.subjectUnitId } });
   return runInTransaction(ctx.db, async (tx) => {
       const receivedOn = toLocalDate(now);
-      const [area] = await tx.select().from(areas).where(eq(areas.id, v.areaId));
-      const [category] = await tx.select({ id: categories.id, active: categories.active }).from(categories).where(eq(categories.id, v.categoryId));
+      const area = ref.areas.find((a) => a.id === v.areaId);
+      const category = ref.categories.find((c) => c.id === v.categoryId);
       if (!area) throw new AppError("invalid_input", "unknown area", { field: "areaId" });
       if (!category?.active) throw new AppError("invalid_input", "unknown category", { field: "categoryId" });
-
-      const [rules, unitRows, areaRows, policies, calendar] = await Promise.all([
-        tx.select().from(routingRules),
-        tx.select().from(units),
-        tx.select({ id: areas.id, parentId: areas.parentId }).from(areas),
-        loadPolicies(tx),
-        loadCalendar(tx),
-      ]);
+      const { rules, units: unitRows, areas: areaRows, policies, calendar } = ref;
       if (v.subjectUnitId && !unitRows.some((u) => u.id === v.subjectUnitId)) {
         throw new AppError("invalid_input", "unknown subject unit", { field: "subjectUnitId" });
       }
