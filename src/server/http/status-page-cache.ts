@@ -28,7 +28,8 @@ function cookieNames(header: string | undefined): Map<string, string> {
  * visible on the next request once it has committed, on every instance, with no shared cache to keep.
  */
 export function createStatusPageCache(db: Database, options: { maxEntries?: number; maxAgeMs?: number } = {}) {
-  const maxEntries = options.maxEntries ?? 1000;
+  // A page is about 75 KB: 300 pages bound the cache near 22 MB per process.
+  const maxEntries = options.maxEntries ?? 300;
   const maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
   const entries = new Map<string, Entry>();
   const stats = { hits: 0, misses: 0, bypass: 0 };
