@@ -83,6 +83,8 @@ describe("citizen files feedback", () => {
     expect(await p.getByLabel(/^Tiêu đề/).inputValue()).toBe("Khói bụi từ lò gạch");
     expect(await p.getByLabel(/^Họ và tên/).inputValue()).toBe("Ksor Y");
     expect(await p.getByText("Vui lòng để lại số điện thoại hoặc email để nhận trả lời.").count()).toBe(1);
+    // Focus moves to the summary of problems.
+    expect(await p.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
   });
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations, useLocale } from "next-intl";
 import { ATTACHMENT_LIMITS } from "@/domain/file-type";
 import { useHydrated } from "@/lib/use-hydrated";
@@ -31,6 +31,11 @@ export function IntakeForm({ options, idempotencyKey, initialKind }: { options: 
   const scripted = useHydrated();
   const id = useId();
   const hasErrors = Object.keys(state.errors).length > 0 || !!state.formError;
+  const summary = useRef<HTMLDivElement>(null);
+  // After a refused submission, keyboard and screen-reader users land on the list of problems.
+  useEffect(() => {
+    if (hasErrors) summary.current?.focus();
+  }, [state, hasErrors]);
 
   const error = (field: TextField | "anonymous" | "attachments") => {
     const code = state.errors[field];
@@ -55,7 +60,7 @@ export function IntakeForm({ options, idempotencyKey, initialKind }: { options: 
     <form action={action} noValidate className="space-y-8" aria-describedby={hasErrors ? `${id}-summary` : undefined}>
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? idempotencyKey} />
       {hasErrors && (
-        <div id={`${id}-summary`} role="alert" tabIndex={-1} className="rounded-md border-2 border-red-700 bg-red-50 p-4 text-red-900">
+        <div ref={summary} id={`${id}-summary`} role="alert" tabIndex={-1} className="rounded-md border-2 border-red-700 bg-red-50 p-4 text-red-900">
           {state.formError === "rate_limited" ? (
             <p>{t("rateLimited", { minutes: state.retryAfterMinutes ?? 60 })}</p>
           ) : state.formError === "server" ? (
