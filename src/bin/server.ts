@@ -28,6 +28,13 @@ async function main() {
   const statusPages = createStatusPageCache(db);
 
   const server = http.createServer((req, res) => {
+    // Next answers a malformed escape in a dynamic segment with a 500; it is the client's error.
+    try {
+      decodeURIComponent((req.url ?? "/").split("?")[0]!);
+    } catch {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Đường dẫn không hợp lệ / Malformed address\n");
+      return;
+    }
     // Never trust this header from outside; set it only for direct connections from this machine.
     delete req.headers[LOOPBACK_HEADER];
     // Behind a reverse proxy every client would share the proxy's address: TRUST_PROXY takes the

@@ -48,5 +48,7 @@ describe("home page", () => {
     const response = await fetch(`${baseUrl}/khong-co-trang-nay`);
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Không tìm thấy trang");
+    // A malformed escape in an address is the client's error, not the server's.
+    expect((await fetch(`${baseUrl}/tra-cuu/%E0%A4`)).status).toBe(400);
   });
 });

@@ -16,30 +16,24 @@ import {
   type PublicUnit,
 } from "@/server/tracking/get-public-case";
 import { checkLookupAllowed, recordLookupMiss } from "@/server/tracking/record-lookup-miss";
+import { decodeParam } from "@/lib/route-param";
 
-// A deadline page must never be served from a cache: "days left" changes at midnight, status at any time.
+// Rendered per request: "days left" changes at midnight, status at any time. The custom server may replay a
+// render only after checking that nothing about the case changed (src/server/http/status-page-cache.ts).
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string }> };
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
-function decode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const code = normalizeTrackingCode(decode((await params).code));
+  const code = normalizeTrackingCode(decodeParam((await params).code));
   const t = await getTranslations("track");
   // Codes are not secret, but nobody's case should turn up in a search engine.
   return { title: code ? t("case.metaTitle", { code }) : t("lookup.title"), robots: { index: false, follow: false } };
 }
 
 export default async function CaseStatusPage({ params }: Props) {
-  const typed = decode((await params).code);
+  const typed = decodeParam((await params).code);
   const code = normalizeTrackingCode(typed);
   // One address per case: /tra-cuu/abcd efgh jkm goes to /tra-cuu/ABCD-EFGH-JKM.
   if (code !== null && code !== typed) redirect(`/tra-cuu/${code}`);

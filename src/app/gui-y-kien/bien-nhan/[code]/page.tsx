@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { env } from "@/env";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { decodeParam } from "@/lib/route-param";
 import { getReceipt } from "@/server/intake/get-receipt";
 import { RECEIPT_COOKIE_PREFIX } from "../../form-state";
 import { PrintButton } from "./print-button";
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ code: string }> };
 
 export default async function ReceiptPage({ params }: Props) {
-  const code = normalizeTrackingCode(decodeURIComponent((await params).code));
+  const code = normalizeTrackingCode(decodeParam((await params).code));
   if (!code) notFound();
   const receipt = await getReceipt(await getDb(), code);
   if (!receipt) notFound();

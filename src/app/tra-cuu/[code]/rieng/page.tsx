@@ -12,6 +12,7 @@ import { filerCaseIdFor, getFilerCase, type FilerCase, type FilerEvent, type Uni
 import { leaveAction } from "./actions";
 import { AddInformationForm, ContestForm, ProvideInfoForm, RateForm, UnlockForm, WithdrawForm } from "./forms";
 import { DONE, NEW_KEY_COOKIE_PREFIX, type Done } from "./form-state";
+import { decodeParam } from "@/lib/route-param";
 
 // Personal data and live deadlines: never cached, never indexed.
 export const dynamic = "force-dynamic";
@@ -19,22 +20,14 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string }> };
 type Translator = Awaited<ReturnType<typeof getTranslations<"filer">>>;
 
-function decode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const code = normalizeTrackingCode(decode((await params).code)) ?? "";
+  const code = normalizeTrackingCode(decodeParam((await params).code)) ?? "";
   const t = await getTranslations("filer");
   return { title: t("meta.title", { code }), robots: { index: false, follow: false } };
 }
 
 export default async function FilerCasePage({ params, searchParams }: Props) {
-  const typed = decode((await params).code);
+  const typed = decodeParam((await params).code);
   const code = normalizeTrackingCode(typed);
   if (code === null) notFound();
   if (code !== typed) redirect(`/tra-cuu/${code}/rieng`);
