@@ -73,6 +73,18 @@ export const cases = pgTable(
     answer: text("answer"),
     answerPublic: boolean("answer_public").notNull().default(false),
     satisfaction: text("satisfaction", { enum: ["satisfied", "unsatisfied"] }),
+    /** The answer being prepared: written by a handler, submitted to the leader, approved or sent back. */
+    draftAnswer: text("draft_answer"),
+    draftStatus: text("draft_status", { enum: ["draft", "submitted", "returned"] }),
+    draftAuthorId: text("draft_author_id").references(() => users.id),
+    draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }),
+    /** The leader's comments when sending a draft back. */
+    reviewComment: text("review_comment"),
+    /** An overseer asked the unit's leader to look at this case (cleared when the leader acknowledges it). */
+    flaggedAt: timestamp("flagged_at", { withTimezone: true }),
+    /** The case stayed overdue and was escalated to the unit above (and overseers). */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+    escalatedToUnitId: uuid("escalated_to_unit_id").references(() => units.id),
     submittedBy: text("submitted_by").references(() => users.id),
     /** Blind index (HMAC) of the filer's email, so a signed-in citizen finds their cases. */
     filerEmailHash: text("filer_email_hash"),
@@ -88,6 +100,7 @@ export const cases = pgTable(
     index("cases_status_due_idx").on(t.status, t.acceptanceDueOn),
     index("cases_filer_email_idx").on(t.filerEmailHash),
     index("cases_area_idx").on(t.areaId),
+    index("cases_assignee_idx").on(t.assigneeId),
     check("cases_instance_check", sql`${t.instance} in (1, 2)`),
     check(
       "cases_status_check",

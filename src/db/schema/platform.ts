@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./common";
 import { users } from "./auth";
 import { areas, units } from "./organisation";
@@ -32,6 +32,43 @@ export const emailOutbox = pgTable(
     index("email_outbox_created_idx").on(t.createdAt),
   ],
 );
+
+/** Each delivery attempt of an outbox message, successful or not (what happened, and when, for admins). */
+export const emailDeliveryAttempts = pgTable(
+  "email_delivery_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    outboxId: uuid("outbox_id")
+      .notNull()
+      .references(() => emailOutbox.id, { onDelete: "cascade" }),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
+    ok: boolean("ok").notNull(),
+    error: text("error"),
+    providerMessageId: text("provider_message_id"),
+    worker: text("worker"),
+  },
+  (t) => [index("email_delivery_attempts_outbox_idx").on(t.outboxId)],
+);
+
+/** Scheduled work done once per (job, run key), e.g. ("digest", "2026-11-27"): a second run is a no-op. */
+export const scheduledJobRuns = pgTable(
+  "scheduled_job_runs",
+  {
+    job: text("job").notNull(),
+    runKey: text("run_key").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.runKey] })],
+);
+
+/** Non-essential mail a recipient opted out of, keyed by the keyed hash of their address (no email in clear). */
+export const emailPreferences = pgTable("email_preferences", {
+  emailHash: text("email_hash").primaryKey(),
+  optOut: jsonb("opt_out").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Append-only audit log; each entry carries the hash of the one before (tamper evidence). */
 export const auditLog = pgTable(
