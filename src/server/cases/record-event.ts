@@ -26,6 +26,11 @@ export type CaseEventType =
   | "case.closed"
   | "case.withdrawn"
   | "case.note"
+  | "case.draft_saved"
+  | "case.draft_submitted"
+  | "case.draft_returned"
+  | "case.flagged"
+  | "case.flag_cleared"
   | "case.escalated";
 
 export type CaseEventInput = {
