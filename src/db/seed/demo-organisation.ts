@@ -115,6 +115,7 @@ export const DEMO_USERS: { email: string; name: string; memberships: { unit: str
   { email: "xuly.nnmt@doithoai.example", name: "Chuyên viên Sở NN&MT (mẫu)", memberships: [{ unit: "demo-snnmt", role: "handler" }, { unit: "demo-snnmt", role: "intake" }] },
   { email: "lanhdao.nnmt@doithoai.example", name: "Giám đốc Sở NN&MT (mẫu)", memberships: [{ unit: "demo-snnmt", role: "leader" }] },
   { email: "xuly.thanhtra@doithoai.example", name: "Thanh tra viên (mẫu)", memberships: [{ unit: "demo-ttr", role: "handler" }, { unit: "demo-ttr", role: "intake" }] },
+  { email: "lanhdao.thanhtra@doithoai.example", name: "Chánh Thanh tra tỉnh (mẫu)", memberships: [{ unit: "demo-ttr", role: "leader" }] },
   { email: "giamsat.mttq@doithoai.example", name: "Ủy viên MTTQ tỉnh (mẫu)", memberships: [{ unit: "demo-ubnd", role: "overseer" }] },
   { email: "giamsat.bdv@doithoai.example", name: "Ban Dân vận Tỉnh ủy (mẫu)", memberships: [{ unit: "demo-tu", role: "overseer" }] },
   { email: "congdan@doithoai.example", name: "Nguyễn Văn An (mẫu)", memberships: [] },

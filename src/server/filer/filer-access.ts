@@ -47,6 +47,8 @@ export type FieldProblem =
   | "invalid"
   | "confirm_required"
   | "text_or_files_required"
+  | "no_extension_allowed"
+  | "too_many_extensions"
   | `attachments_${"too_many" | "too_large" | "total_too_large" | "type_not_allowed" | "empty"}`;
 
 /** Free text: trimmed, in NFC (some phone keyboards send decomposed accents), at most `max` characters. */
