@@ -7,12 +7,14 @@ import intakeEn from "../../messages/intake/en.json";
 import intakeVi from "../../messages/intake/vi.json";
 import trackEn from "../../messages/track/en.json";
 import trackVi from "../../messages/track/vi.json";
+import workspaceEn from "../../messages/workspace/en.json";
+import workspaceVi from "../../messages/workspace/vi.json";
 import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 

@@ -17,7 +17,7 @@ describe("sign-in and the staff area", () => {
       const { page } = session;
       await signInThroughOutbox(page, baseUrl, "tiepnhan.quynhon@doithoai.example", "/can-bo");
       await page.waitForURL(/\/can-bo/);
-      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Khu vực cán bộ");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Hộp hồ sơ");
       expect(await page.getByText("Ủy ban nhân dân phường Quy Nhơn: Cán bộ tiếp nhận").count()).toBe(1);
       const rows = page.locator("table tbody tr");
       expect(await rows.count()).toBeGreaterThan(0);

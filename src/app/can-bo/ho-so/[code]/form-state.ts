@@ -1,0 +1,28 @@
+import type { FieldProblem } from "@/server/filer/filer-access";
+
+/** What a workspace form keeps between a refused submission and the re-rendered page (with or without JavaScript). */
+export type StaffFormState = {
+  values: Record<string, string>;
+  fieldErrors: Partial<Record<string, FieldProblem>>;
+  formError?: "stale_version" | "not_allowed" | "no_access" | "not_found" | "invalid" | "failed";
+  fileName?: string;
+};
+
+export const EMPTY_STAFF_FORM: StaffFormState = { values: {}, fieldErrors: {} };
+
+/** Results shown once after a successful action (the page is reloaded with ?xong=…). */
+export const STAFF_DONE = [
+  "accepted",
+  "refused",
+  "assigned",
+  "noted",
+  "info_requested",
+  "draft_saved",
+  "draft_submitted",
+  "draft_returned",
+  "approved",
+  "extended",
+  "flagged",
+  "flag_cleared",
+] as const;
+export type StaffDone = (typeof STAFF_DONE)[number];
