@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { desc, sql } from "drizzle-orm";
+import { asc, desc, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { deferUntilCommit } from "@/db/transaction";
 import { auditLog } from "@/db/schema";
@@ -68,21 +68,32 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
 
 export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAtId: number; problem: "hash" | "link" };
 
-/** Walks the chain in order and reports the first entry whose hash or link does not match. */
+const VERIFY_BATCH = 2000;
+
+/**
+ * Walks the chain in order, a batch at a time, and reports the first entry whose link (the hash of the entry
+ * before) or own hash does not match: an edited row breaks its hash, a deleted or inserted row breaks a link.
+ */
 export async function verifyAuditChain(db: DbOrTx): Promise<ChainCheck> {
-  const rows = await db.select().from(auditLog).orderBy(auditLog.id);
   let prev = GENESIS;
-  for (const [index, row] of rows.entries()) {
-    if (row.prevHash !== prev) return { ok: false, entries: index, brokenAtId: row.id, problem: "link" };
-    const expected = auditHash(row.prevHash, row.at.toISOString(), {
-      actorUserId: row.actorUserId,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      data: row.data ?? undefined,
-    });
-    if (expected !== row.hash) return { ok: false, entries: index, brokenAtId: row.id, problem: "hash" };
-    prev = row.hash;
+  let lastId = 0;
+  let entries = 0;
+  for (;;) {
+    const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(VERIFY_BATCH);
+    for (const row of rows) {
+      if (row.prevHash !== prev) return { ok: false, entries, brokenAtId: row.id, problem: "link" };
+      const expected = auditHash(row.prevHash, row.at.toISOString(), {
+        actorUserId: row.actorUserId,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        data: row.data ?? undefined,
+      });
+      if (expected !== row.hash) return { ok: false, entries, brokenAtId: row.id, problem: "hash" };
+      prev = row.hash;
+      entries++;
+    }
+    if (rows.length < VERIFY_BATCH) return { ok: true, entries };
+    lastId = rows.at(-1)!.id;
   }
-  return { ok: true, entries: rows.length };
 }
