@@ -155,7 +155,14 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
   const areaRows = await tx.select().from(areas);
   const areaBySlug = new Map(DEMO_AREAS.map((a) => [a.slug, a]));
   const citizenEmail = "congdan@doithoai.example";
-  const handlers = [...ids.userId.entries()].filter(([email]) => email.startsWith("xuly.")).map(([, id]) => id);
+  // Handlers by unit: a case is only ever assigned to someone of the unit that handles it.
+  const handlersByUnit = new Map<string, string[]>();
+  for (const user of DEMO_USERS) {
+    for (const m of user.memberships.filter((m) => m.role === "handler")) {
+      const unitId = ids.unitId.get(m.unit)!;
+      handlersByUnit.set(unitId, [...(handlersByUnit.get(unitId) ?? []), ids.userId.get(user.email)!]);
+    }
+  }
 
   let created = 0;
   for (const [i, plan] of PLANS.entries()) {
@@ -192,6 +199,8 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
     const email = i % 5 === 0 ? citizenEmail : `nguoidan${i}@example.com`;
     const anonymous = text.kind === "contribution" && i % 2 === 1;
     const unitName = unitRows.find((u) => u.id === decision.unitId)!.name;
+    const assignee = accepted ? (handlersByUnit.get(decision.unitId)?.[0] ?? null) : null;
+    const withDraft = plan.status === "accepted" && !plan.overdue && assignee !== null && i % 2 === 0;
 
     const [row] = await tx
       .insert(cases)
@@ -208,7 +217,16 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
         body: text.body,
         consentPublish: consent,
         unitId: decision.unitId,
-        assigneeId: accepted ? (handlers[i % handlers.length] ?? null) : null,
+        assigneeId: assignee,
+        // Some cases wait for the leader's approval of a draft answer, so that a demo leader has work to do.
+        ...(withDraft
+          ? {
+              draftAnswer: `Kính gửi ông/bà, ${unitName} đã kiểm tra nội dung phản ánh và sẽ khắc phục trong tháng tới. Trân trọng.`,
+              draftStatus: "submitted" as const,
+              draftAuthorId: assignee,
+              draftUpdatedAt: new Date(now.getTime() - 86_400_000),
+            }
+          : {}),
         routingRuleId: decision.ruleId,
         routingReason: decision.reason,
         policyId: policy.id,
@@ -246,7 +264,10 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
     ];
     if (accepted) {
       events.push({ caseId, type: "case.accepted", visibility: "public", fromStatus: "received", toStatus: "accepted", createdAt: acceptedAt!, data: { resolutionDueOn } });
-      events.push({ caseId, type: "case.assigned", visibility: "internal", createdAt: acceptedAt!, data: {} });
+      if (assignee) events.push({ caseId, type: "case.assigned", visibility: "internal", createdAt: acceptedAt!, data: { assigneeId: assignee } });
+    }
+    if (withDraft) {
+      events.push({ caseId, type: "case.draft_submitted", visibility: "internal", actorUserId: assignee, actorRole: "handler", createdAt: new Date(now.getTime() - 86_400_000), data: {} });
     }
     if (plan.status === "info_requested") {
       events.push({ caseId, type: "case.info_requested", visibility: "public", fromStatus: "accepted", toStatus: "info_requested", reason: "Đề nghị bổ sung bản sao giấy tờ liên quan và ảnh chụp hiện trạng.", createdAt: new Date(acceptedAt!.getTime() + 3 * 86_400_000) });
