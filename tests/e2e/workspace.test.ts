@@ -184,7 +184,7 @@ describe("the officials' workspace", () => {
     expect(pub).not.toContain("Nêu rõ thời hạn khắc phục.");
   });
 
-  it("works without JavaScript: an overseer flags a case and the unit's leader sees the flag", async () => {
+  it("works without JavaScript: an overseer reads a case, can only flag it, and the flag stays internal", async () => {
     const overseer = await staff("giamsat.mttq@doithoai.example", false);
     await overseer.goto(`${baseUrl}/can-bo?don-vi=`);
     const code = (await overseer.locator("table a").first().textContent())!.trim();
