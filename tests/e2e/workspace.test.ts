@@ -117,6 +117,11 @@ describe("the officials' workspace", () => {
     await atLeader.action("assign").getByLabel("Người xử lý").selectOption({ label: "Chuyên viên phường Quy Nhơn (mẫu)" });
     await atLeader.submit("assign", "Giao việc");
     await atLeader.expectDone("Đã giao người xử lý.");
+    // The internal timeline names each step and who took it.
+    const timeline = await leader.locator("section[aria-labelledby='timeline-title']").textContent();
+    for (const step of ["Tiếp nhận", "Chuyển đơn vị", "Thụ lý", "Giao người xử lý", "Cán bộ tiếp nhận phường Pleiku (mẫu)", "Đoạn kè thuộc địa bàn phường Quy Nhơn."]) {
+      expect(timeline).toContain(step);
+    }
 
     // 3. The handler sees it under "assigned to me", reads the filer's details (logged) and asks for information.
     const handler = await staff("xuly.quynhon@doithoai.example");

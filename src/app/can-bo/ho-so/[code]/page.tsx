@@ -304,7 +304,11 @@ async function Attachments({ c, locale }: { c: StaffCase; locale: string }) {
 async function Timeline({ c, locale }: { c: StaffCase; locale: string }) {
   const t = await getTranslations("workspace");
   const tRoles = await getTranslations("staff.roles");
-  const label = (type: string) => (t.has(`events.${type}`) ? t(`events.${type}` as "events.other") : t("events.other"));
+  // Event types are "case.verb"; the messages are keyed by the verb (a dot would nest the key).
+  const label = (type: string) => {
+    const key = `events.${type.replace(/^case\./, "")}`;
+    return t.has(key) ? t(key as "events.other") : t("events.other");
+  };
   const actorLabel = (e: StaffCase["events"][number]) => {
     if (!e.actor) return t("case.system");
     if (e.actor.role === "filer") return t("case.filerActor");
