@@ -50,9 +50,3 @@ export function receiptCookie(code: string, accessKey: string) {
     maxAge: 60 * 60,
   };
 }
-
-/** Auth.js's session cookie (`authjs.session-token`, `__Secure-` prefixed over HTTPS): without it there is no user. */
-export function hasSessionCookie(names: Iterable<string>): boolean {
-  for (const name of names) if (/(^|\.)session-token$/.test(name)) return true;
-  return false;
-}
