@@ -72,6 +72,38 @@ describe("citizen files feedback", () => {
     expect(await p.getByLabel(/^Nội dung/).getAttribute("aria-invalid")).toBe("true");
   });
 
+  it("without JavaScript posts to the filing route, which refuses a disguised file with the text kept and stores a real one", async () => {
+    session = await openBrowser({ javaScriptEnabled: false });
+    const p = session.page;
+    const posts: string[] = [];
+    p.on("response", (r) => {
+      if (r.request().method() === "POST") posts.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    const form = new IntakePage(p, baseUrl);
+    await form.open();
+    const filing: Filing = { kind: "report", kindLabel: "Phản ánh", category: "Môi trường", area: "Xã Krông Pa", title: `Nước thải ra suối ${stamp}`, body: "Cơ sở chế biến mủ cao su xả nước thải ra suối, cá chết nhiều ngày nay.", name: "Rơ Mah Thị H", phone: "0905 222 333" };
+    await form.fill(filing);
+    await form.attach([{ name: "anh.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<script>alert(1)</script>") }]);
+    await form.submit();
+    await p.getByText('Tệp "anh.jpg" không phải ảnh, PDF hay tài liệu văn phòng được chấp nhận.').waitFor();
+    // The route handed the refusal to the server action, which showed the form again as typed.
+    expect(posts).toEqual(["307 /gui-y-kien/gui", "200 /gui-y-kien"]);
+    expect(await p.getByLabel(/^Tiêu đề/).inputValue()).toBe(filing.title);
+    expect(await p.getByLabel(/^Nội dung/).inputValue()).toBe(filing.body);
+    expect(await p.getByLabel(/^Số điện thoại/).inputValue()).toBe(filing.phone);
+    posts.length = 0;
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    await form.attach([{ name: "nuoc-thai.png", mimeType: "image/png", buffer: png }]);
+    await form.submit();
+    const receipt = await form.receipt();
+    expect(posts).toEqual(["303 /gui-y-kien/gui"]);
+    expect(receipt.unit).not.toBe("");
+    await p.goto(`${baseUrl}/tra-cuu/${receipt.code}/rieng`);
+    await p.getByLabel(/Mã truy cập/).fill(receipt.key);
+    await p.getByRole("button", { name: /Xem hồ sơ|Mở hồ sơ|Tiếp tục/ }).click();
+    await p.getByText("nuoc-thai.png").first().waitFor();
+  });
+
   it("keeps what was typed after an error with JavaScript on too", async () => {
     session = await openBrowser();
     const form = new IntakePage(session.page, baseUrl);

@@ -269,7 +269,9 @@ export function IntakeForm({ options, idempotencyKey, initialKind }: { options: 
         <input id={`${id}-website`} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <button type="submit" className="btn-primary w-full text-lg sm:w-auto" disabled={pending}>
+      {/* Without JavaScript the form posts to a lean route (see gui/route.ts), which hands anything but a
+          stored case back to the server action; once hydrated, the action handles the form in place. */}
+      <button type="submit" formAction={scripted ? undefined : "/gui-y-kien/gui"} className="btn-primary w-full text-lg sm:w-auto" disabled={pending}>
         {pending ? t("sending") : t("submit")}
       </button>
     </form>

@@ -43,6 +43,10 @@ export class IntakePage {
     if (f.consent) await p.getByLabel(/Tôi đồng ý công khai/).check();
   }
 
+  async attach(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    await this.page.getByLabel(/^Tệp đính kèm/).setInputFiles(files);
+  }
+
   async submit() {
     await this.page.getByRole("button", { name: "Gửi ý kiến" }).click();
   }
