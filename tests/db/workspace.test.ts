@@ -383,3 +383,47 @@ describe("the inbox", () => {
     await expect(listInbox(t.db, await viewer("congdan"), {}, now)).rejects.toMatchObject({ code: "forbidden" });
   });
 });
+
+describe("registering a case on a citizen's behalf", () => {
+  const onBehalf = (userId: string | null, overrides: Partial<SubmitCaseInput> = {}) =>
+    submitCase(
+      { db: t.db, ip: "192.0.2.200", userId, now },
+      {
+        kind: "petition",
+        channel: "reception",
+        categoryId: ids.category.infrastructure!,
+        areaId: ids.area["demo-23602"]!,
+        title: "Kiến nghị sửa cầu treo qua suối",
+        body: "Tại buổi tiếp công dân, ông A kiến nghị sửa cầu treo bị hỏng ván mặt cầu.",
+        name: "Nguyễn Văn A",
+        phone: "0905 777 888",
+        consentPublish: false,
+        idempotencyKey: randomUUID(),
+        ...overrides,
+      },
+      [],
+    );
+
+  it("lets intake officers and leaders choose the channel, and nobody else", async () => {
+    expect(await onBehalf(null)).toMatchObject({ ok: false, fields: { channel: "invalid" } });
+    expect(await onBehalf((await viewer("xuly.pleiku")).userId)).toMatchObject({ ok: false, fields: { channel: "invalid" } });
+    expect(await onBehalf((await viewer("giamsat.mttq")).userId)).toMatchObject({ ok: false, fields: { channel: "invalid" } });
+    expect(await onBehalf((await viewer("congdan")).userId)).toMatchObject({ ok: false, fields: { channel: "invalid" } });
+    const officer = await viewer("tiepnhan.pleiku");
+    const result = await onBehalf(officer.userId, { channel: "hotline" });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const row = await caseRow(result.receipt.caseId);
+    expect(row).toMatchObject({ channel: "hotline", submittedBy: officer.userId, unitId: ids.unit["demo-ubnd-pleiku"] });
+    const [received] = await t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.type, "case.received")));
+    expect(received).toMatchObject({ actorUserId: officer.userId, actorRole: "intake", data: { channel: "hotline" } });
+    expect((await getPublicCase(t.db, result.receipt.code, now))!.events[0]).toMatchObject({ type: "case.received", channel: "hotline" });
+  });
+
+  it("limits an office by official, not by its one address: a busy reception day is not refused", async () => {
+    const officer = await viewer("tiepnhan.quynhon");
+    for (let i = 0; i < 25; i++) {
+      const result = await onBehalf(officer.userId, { areaId: ids.area["demo-21583"]!, phone: `0905 100 ${String(100 + i)}`, title: `Kiến nghị số ${i + 1} tại buổi tiếp dân` });
+      expect(result.ok).toBe(true);
+    }
+  });
+});

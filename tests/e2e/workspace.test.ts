@@ -203,6 +203,33 @@ describe("the officials' workspace", () => {
     expect(await publicPage(code)).not.toContain(`Đề nghị lãnh đạo kiểm tra ${stamp}`);
   });
 
+  it("lets an intake officer register a case received at a reception, without JavaScript", async () => {
+    const officer = await staff("tiepnhan.quynhon@doithoai.example", false);
+    await officer.getByRole("link", { name: "Nhập hồ sơ thay cho công dân" }).click();
+    await officer.waitForURL(/\/can-bo\/tiep-nhan/);
+    await officer.getByLabel("Kênh tiếp nhận").selectOption({ label: "Tiếp công dân" });
+    const form = new IntakePage(officer, baseUrl);
+    const title = `Kiến nghị sửa cầu treo ${stamp}`;
+    await form.fill({
+      kind: "petition",
+      kindLabel: "Kiến nghị",
+      category: "Hạ tầng, giao thông",
+      area: "Phường Quy Nhơn",
+      title,
+      body: "Tại buổi tiếp công dân, ông Võ Văn Tư kiến nghị sửa cầu treo bị hỏng ván mặt cầu.",
+      name: "Võ Văn Tư",
+      phone: "0905 666 777",
+    });
+    await form.submit();
+    const receipt = await form.receipt();
+    expect(receipt.unit).toBe("Ủy ban nhân dân phường Quy Nhơn");
+    const pub = await publicPage(receipt.code);
+    expect(pub).toContain("Tiếp công dân");
+    expect(pub).not.toContain("Võ Văn Tư");
+    await officer.goto(`${baseUrl}/can-bo/ho-so/${receipt.code}`);
+    expect(await officer.locator("main").textContent()).toContain(title);
+  });
+
   it("refuses a citizen and answers a guessed case code with 404", async () => {
     const citizen = await staff("congdan@doithoai.example");
     expect((await citizen.goto(`${baseUrl}/can-bo`))!.status()).toBe(403);

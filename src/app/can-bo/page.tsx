@@ -37,8 +37,9 @@ export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseInboxFilters(params);
   const db = await getDb();
-  const [t, tStaff, tKinds, tStatus, locale, inbox, options] = await Promise.all([
+  const [t, tIntake, tStaff, tKinds, tStatus, locale, inbox, options] = await Promise.all([
     getTranslations("workspace"),
+    getTranslations("intake.onBehalf"),
     getTranslations("staff"),
     getTranslations("kinds"),
     getTranslations("status"),
@@ -61,6 +62,13 @@ export default async function InboxPage({ searchParams }: Props) {
       {transferred && (
         <p role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-3 text-green-900">
           {t("inbox.transferred")}
+        </p>
+      )}
+      {viewer.memberships.some((m) => m.role === "intake" || m.role === "leader") && (
+        <p>
+          <Link href="/can-bo/tiep-nhan" className="btn-secondary inline-block">
+            {tIntake("link")}
+          </Link>
         </p>
       )}
       <p className="text-sm text-zinc-700">

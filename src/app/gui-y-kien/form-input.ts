@@ -31,7 +31,8 @@ export function readIntakeForm(form: FormData, cookieLocale: string | undefined)
     subjectUnitId: values.subjectUnitId || undefined,
     consentPublish: values.consentPublish,
     language: isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE,
-    channel: "web",
+    // Officials registering a case on a citizen's behalf choose the channel; the service checks they may.
+    channel: (values.channel || "web") as SubmitCaseInput["channel"],
     idempotencyKey: values.idempotencyKey ?? "",
     website: form.get("website")?.toString(),
   };

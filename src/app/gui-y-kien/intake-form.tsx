@@ -17,7 +17,15 @@ function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
 
-export function IntakeForm({ options, idempotencyKey, initialKind }: { options: IntakeOptions; idempotencyKey: string; initialKind?: string }) {
+type IntakeFormProps = {
+  options: IntakeOptions;
+  idempotencyKey: string;
+  initialKind?: string;
+  /** For an official registering on a citizen's behalf: the channels to choose from (the first is the default). */
+  channels?: { value: string; label: string }[];
+};
+
+export function IntakeForm({ options, idempotencyKey, initialKind, channels }: IntakeFormProps) {
   const t = useTranslations("intake");
   const tKinds = useTranslations("kinds");
   const locale = useLocale();
@@ -71,6 +79,36 @@ export function IntakeForm({ options, idempotencyKey, initialKind }: { options: 
             <p>{t("errorSummary")}</p>
           )}
           <p className="mt-1 text-sm">{t("attachmentsAgain")}</p>
+        </div>
+      )}
+
+      {channels && (
+        <div className="card space-y-2">
+          <label htmlFor={`${id}-channel`} className="field-label">
+            {t("onBehalf.channel")}
+          </label>
+          <select
+            id={`${id}-channel`}
+            name="channel"
+            defaultValue={v.channel ?? channels[0]?.value}
+            className="field-input"
+            aria-invalid={invalid("channel")}
+            aria-describedby={describedBy("channel")}
+          >
+            {channels.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-channel-hint`} className="field-hint">
+            {t("onBehalf.channelHint")}
+          </p>
+          {state.errors.channel && (
+            <p id={`${id}-channel-error`} className="field-error">
+              {t("onBehalf.notAllowed")}
+            </p>
+          )}
         </div>
       )}
 
@@ -271,7 +309,7 @@ export function IntakeForm({ options, idempotencyKey, initialKind }: { options: 
 
       {/* Without JavaScript the form posts to a lean route (see gui/route.ts), which hands anything but a
           stored case back to the server action; once hydrated, the action handles the form in place. */}
-      <button type="submit" formAction={scripted ? undefined : "/gui-y-kien/gui"} className="btn-primary w-full text-lg sm:w-auto" disabled={pending}>
+      <button type="submit" formAction={scripted || channels ? undefined : "/gui-y-kien/gui"} className="btn-primary w-full text-lg sm:w-auto" disabled={pending}>
         {pending ? t("sending") : t("submit")}
       </button>
     </form>

@@ -9,6 +9,8 @@ export type RateLimitResult = { ok: true; remaining: number } | { ok: false; ret
 export const RATE_LIMITS = {
   /** Case submissions per client IP. */
   submitPerIp: { limit: 20, windowSeconds: 3600 },
+  /** Cases an official registers on behalf of citizens (reception, mail, hotline…), per official. */
+  submitPerStaff: { limit: 300, windowSeconds: 3600 },
   /** Case submissions per contact (email or phone). */
   submitPerContact: { limit: 5, windowSeconds: 3600 },
   /**

@@ -2,7 +2,7 @@ import "server-only";
 import { runInTransaction } from "@/db/transaction";
 import { createHash, createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, DbOrTx } from "@/db/client";
 import { caseParties, cases, units } from "@/db/schema";
 import { toLocalDate } from "@/domain/calendar";
 import { acceptanceDueDate, selectPolicy } from "@/domain/deadlines";
@@ -10,6 +10,7 @@ import { routeCase } from "@/domain/routing";
 import { CODE_ALPHABET, generateTrackingCode, hashAccessKey, normalizeAccessKey } from "@/domain/tracking-code";
 import { env } from "@/env";
 import { consumeRateLimit, RATE_LIMITS } from "@/server/abuse/rate-limit";
+import { loadMemberships } from "@/server/auth/roles";
 import { checkAttachments, storeAttachments, type AttachmentProblem, type CheckedFile, type IncomingFile } from "@/server/attachments/store-attachments";
 import { recordCaseEvent } from "@/server/cases/record-event";
 import { getReferenceData } from "./reference-data";
@@ -94,6 +95,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
  * deadline, store the case with its parties sealed apart, the attachments, the timeline, the audit entries and
  * the receipt email, all in one transaction. A retry with the same idempotency key returns the first receipt.
  */
+/** Intake officers and leaders register cases from receptions, meetings, mail and hotlines. */
+export async function mayRegisterOnBehalf(db: DbOrTx, userId: string): Promise<boolean> {
+  return (await loadMemberships(db, userId)).some((m) => m.role === "intake" || m.role === "leader");
+}
+
 export async function submitCase(ctx: SubmitContext, raw: SubmitCaseInput & { website?: string }, files: IncomingFile[] = []): Promise<SubmitResult> {
   const { db } = ctx;
   const now = ctx.now ?? new Date();
@@ -111,9 +117,15 @@ export async function submitCase(ctx: SubmitContext, raw: SubmitCaseInput & { we
   const checkedFiles = checkAttachments(files);
   if (!checkedFiles.ok) return { ok: false, reason: "attachments", problem: checkedFiles.problem, fileName: checkedFiles.fileName };
 
-  const limits = [consumeRateLimit(db, `submit-ip:${ctx.ip}`, RATE_LIMITS.submitPerIp, now)];
+  // Only an intake officer or a leader registers a case from another channel, on a citizen's behalf. Their
+  // office files many cases from one address, so they are limited per official rather than per address.
+  const onBehalf = v.channel !== "web";
+  if (onBehalf && !(ctx.userId && (await mayRegisterOnBehalf(db, ctx.userId)))) return { ok: false, reason: "invalid", fields: { channel: "invalid" } };
+  const limits = onBehalf
+    ? [consumeRateLimit(db, `submit-staff:${ctx.userId}`, RATE_LIMITS.submitPerStaff, now)]
+    : [consumeRateLimit(db, `submit-ip:${ctx.ip}`, RATE_LIMITS.submitPerIp, now)];
   const contact = v.email || v.phone;
-  if (contact) limits.push(consumeRateLimit(db, `submit-contact:${emailLookupHash(contact)}`, RATE_LIMITS.submitPerContact, now));
+  if (contact && !onBehalf) limits.push(consumeRateLimit(db, `submit-contact:${emailLookupHash(contact)}`, RATE_LIMITS.submitPerContact, now));
   for (const limit of await Promise.all(limits)) {
     if (!limit.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
