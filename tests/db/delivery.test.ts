@@ -79,13 +79,18 @@ describe("delivery by several workers", () => {
     await queue(50);
     const sentByDead: string[] = [];
     // The first worker sends five messages, then hangs for ever on the sixth (the process died).
+    let died: () => void = () => {};
+    const death = new Promise<void>((resolve) => (died = resolve));
     const dying: EmailSender = (m) => {
-      if (sentByDead.length === 5) return new Promise(() => {});
+      if (sentByDead.length === 5) {
+        died();
+        return new Promise(() => {});
+      }
       sentByDead.push(m.id);
       return Promise.resolve({ providerMessageId: `dead-${m.id}` });
     };
     void deliverDueEmails(t.db, dying, 20, { worker: "dead" });
-    await new Promise((r) => setTimeout(r, 300));
+    await death;
     const stuck = await t.db.select().from(emailOutbox).where(eq(emailOutbox.status, "sending"));
     expect(stuck).toHaveLength(15);
     // Before the claim runs out the others leave them alone…
@@ -133,12 +138,15 @@ type Received = { headers: IncomingHttpHeaders; body: { from: string; to: string
 function fakeResend() {
   const received: Received[] = [];
   const script: number[] = [];
+  /** Addresses the API refuses (422), whatever the script says. */
+  const refuse = new Set<string>();
   const byKey = new Map<string, string>();
   const server: Server = createServer((req, res) => {
     let raw = "";
     req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
     req.on("end", () => {
-      const status = script.shift() ?? 200;
+      const to = (JSON.parse(raw) as { to: string | string[] }).to;
+      const status = refuse.has(Array.isArray(to) ? to[0]! : to) ? 422 : (script.shift() ?? 200);
       if (status !== 200) {
         const name = status === 429 ? "rate_limit_exceeded" : status === 422 ? "validation_error" : "internal_server_error";
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ statusCode: status, name, message: `fake ${status}` }));
@@ -157,6 +165,7 @@ function fakeResend() {
   return {
     received,
     script,
+    refuse,
     start: () => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -232,9 +241,8 @@ describe("delivery through the resend package to a fake Resend API", () => {
     expect((await t.db.select().from(emailOutbox)).every((r) => r.status === "pending")).toBe(true);
     await timePasses();
     const send = resendSender("re_test_key", "x <x@example.com>");
-    fake.script.push(200, 422);
-    await deliverDueEmails(t.db, send, 1);
-    await deliverDueEmails(t.db, send, 1);
+    fake.refuse.add(refused!.toAddress);
+    await deliverDueEmails(t.db, send);
     const rows = new Map((await t.db.select().from(emailOutbox)).map((r) => [r.id, r]));
     expect(rows.get(first!.id)!.status).toBe("sent");
     expect(rows.get(refused!.id)).toMatchObject({ status: "failed", attempts: 2 });
@@ -248,6 +256,7 @@ describe("delivery through the resend package to a fake Resend API", () => {
     await expect(listFailedEmails(t.db, leader)).rejects.toMatchObject({ code: "forbidden" });
     await expect(retryFailedEmail(t.db, leader, refused!.id)).rejects.toMatchObject({ code: "forbidden" });
     expect(await retryFailedEmail(t.db, admin, refused!.id)).toBe(true);
+    fake.refuse.clear();
     expect(await deliverDueEmails(t.db, send)).toEqual({ sent: 1, failed: 0 });
   });
 });
