@@ -145,7 +145,8 @@ describe("overdue notices and escalation", () => {
     }
     await Promise.all([runScheduledJobs(t.db, vn("2027-02-18", "07:30")), runScheduledJobs(other.db, vn("2027-02-18", "07:31"))]);
     const row = await caseById(t.db, c.id);
-    expect(row.escalatedAt?.toISOString()).toBe(vn("2027-02-18", "07:30").toISOString());
+    // Whichever of the two workers won, it did the work once.
+    expect([vn("2027-02-18", "07:30").toISOString(), vn("2027-02-18", "07:31").toISOString()]).toContain(row.escalatedAt?.toISOString());
     expect(row.escalatedToUnitId).toBe(org.top.id);
     const events = await escalations();
     expect(events).toHaveLength(1);
