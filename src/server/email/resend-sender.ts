@@ -2,9 +2,13 @@ import "server-only";
 import { Resend } from "resend";
 import { PermanentDeliveryError, type EmailSender } from "./deliver-emails";
 
-/** Worth another try: no answer (network), a concurrent request with the same key, rate limited, or the service's own failure. */
+/**
+ * Only a refusal of the message itself (400, 422: a malformed address or field) is final. Everything else is
+ * retried: no answer, rate limits, the service's failures, and also 401/403/404, which come from our own
+ * configuration (a revoked key, an unverified domain) and must not throw away the whole queue once it is fixed.
+ */
 export function isRetryableStatus(statusCode: number | null | undefined): boolean {
-  return statusCode === null || statusCode === undefined || statusCode === 409 || statusCode === 429 || statusCode >= 500;
+  return statusCode !== 400 && statusCode !== 422;
 }
 
 /**
