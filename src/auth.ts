@@ -8,7 +8,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/env";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/i18n/config";
 import { sendEmail } from "@/server/email/send-email";
-import { signInEmail } from "@/server/email/templates";
+import { signInEmail } from "@/emails/sign-in";
 
 async function requestLocale() {
   try {
@@ -42,7 +42,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         // Every message goes through the outbox: delivered by the worker through Resend, or kept locally.
         async sendVerificationRequest({ identifier, url }) {
           const locale = await requestLocale();
-          const message = signInEmail(locale, url, new URL(url).host);
+          const message = await signInEmail(locale, url, new URL(url).host);
           await sendEmail(db, { ...message, to: identifier, template: "sign-in", locale });
         },
       }),

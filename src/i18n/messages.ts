@@ -1,5 +1,7 @@
 import { createTranslator } from "next-intl";
 import en from "../../messages/en.json";
+import emailEn from "../../messages/email/en.json";
+import emailVi from "../../messages/email/vi.json";
 import vi from "../../messages/vi.json";
 import filerEn from "../../messages/filer/en.json";
 import filerVi from "../../messages/filer/vi.json";
@@ -13,8 +15,8 @@ import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
 import { MAX_ATTEMPTS, deliverDueEmails, type EmailSender } from "@/server/email/deliver-emails";
 import { sendEmail } from "@/server/email/send-email";
-import { signInEmail } from "@/server/email/templates";
+import { signInEmail } from "@/emails/sign-in";
 import { appendAudit, verifyAuditChain } from "@/server/audit/append-audit";
 import { auditLog } from "@/db/schema";
 import { runInTransaction } from "@/db/transaction";
@@ -26,7 +26,7 @@ async function queue(n: number) {
 
 describe("email outbox", () => {
   it("keeps mail in the local outbox when no email service is configured, in the sender's language", async () => {
-    const message = signInEmail("en", "http://localhost:3000/api/auth/callback/resend?token=abc", "localhost:3000");
+    const message = await signInEmail("en", "http://localhost:3000/api/auth/callback/resend?token=abc", "localhost:3000");
     await t.db.transaction(async (tx) => sendEmail(tx, { ...message, to: "Someone@Example.com", template: "sign-in", locale: "en" }));
     const [row] = await t.db.select().from(emailOutbox);
     expect(row).toMatchObject({ toAddress: "someone@example.com", status: "local", locale: "en", template: "sign-in" });
@@ -36,7 +36,7 @@ describe("email outbox", () => {
   });
 
   it("writes nothing when the transaction that caused the message rolls back", async () => {
-    const message = signInEmail("vi", "http://x/y", "x");
+    const message = await signInEmail("vi", "http://x/y", "x");
     await expect(
       t.db.transaction(async (tx) => {
         await sendEmail(tx, { ...message, to: "a@example.com", template: "sign-in", locale: "vi" });
@@ -47,7 +47,7 @@ describe("email outbox", () => {
   });
 
   it("sends a deduplicated message only once", async () => {
-    const message = signInEmail("vi", "http://x/y", "x");
+    const message = await signInEmail("vi", "http://x/y", "x");
     for (let i = 0; i < 3; i++) await sendEmail(t.db, { ...message, to: "a@example.com", template: "digest", locale: "vi", dedupeKey: "digest:2026-11-27:a" });
     expect(await t.db.select().from(emailOutbox)).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -22,8 +23,9 @@ export default async function LocalOutboxPage() {
   // Exists only without an email service, and only for this machine or admins: it holds sign-in links.
   if (!canReadLocalOutbox(await headers(), await getViewer())) notFound();
   const db = await getDb();
-  const [t, tStaff, locale, messages, demo] = await Promise.all([
+  const [t, tEmail, tStaff, locale, messages, demo] = await Promise.all([
     getTranslations("outbox"),
+    getTranslations("email.preview"),
     getTranslations("staff"),
     getLocale(),
     listLocalOutbox(db),
@@ -34,6 +36,11 @@ export default async function LocalOutboxPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="max-w-3xl text-zinc-700">{t("intro")}</p>
+      <p>
+        <Link className="underline" href="/hop-thu/mau">
+          {tEmail("title")}
+        </Link>
+      </p>
       <section aria-labelledby="messages-title" className="space-y-3">
         <h2 id="messages-title" className="sr-only">
           {t("title")}

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { caseEvents } from "@/db/schema";
 import type { CaseStatus } from "@/domain/types";
 import { appendAudit } from "@/server/audit/append-audit";
+import { queueCaseNotifications } from "@/server/notifications/queue-case-notifications";
 
 /**
  * Timeline event types (`case.verb`). Public ones appear on the case's public status page, so their
@@ -48,7 +49,10 @@ export type CaseEventInput = {
   data?: Record<string, unknown>;
 };
 
-/** Writes a timeline event and its audit entry. Call inside the transaction that changes the case. */
+/**
+ * Writes a timeline event, its audit entry and the mail it causes (src/server/notifications). Call inside the
+ * transaction that changes the case, after changing it.
+ */
 export async function recordCaseEvent(tx: DbOrTx, event: CaseEventInput): Promise<number> {
   const [row] = await tx
     .insert(caseEvents)
@@ -61,5 +65,6 @@ export async function recordCaseEvent(tx: DbOrTx, event: CaseEventInput): Promis
     entityId: event.caseId,
     data: { eventId: row!.id, actorRole: event.actorRole ?? null, toStatus: event.toStatus ?? null, toUnitId: event.toUnitId ?? null },
   });
+  await queueCaseNotifications(tx, { ...event, id: row!.id });
   return row!.id;
 }

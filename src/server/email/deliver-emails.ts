@@ -1,8 +1,10 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import { emailOutbox } from "@/db/schema";
+import { emailDeliveryAttempts, emailOutbox } from "@/db/schema";
 
 export type EmailSender = (message: {
   id: string;
@@ -12,21 +14,41 @@ export type EmailSender = (message: {
   html: string;
 }) => Promise<{ providerMessageId: string | null }>;
 
+/** Thrown by a sender for an error that no retry can fix (e.g. a refused address): the message fails at once. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentDeliveryError";
+  }
+}
+
 export const MAX_ATTEMPTS = 8;
 const CLAIM_SECONDS = 120;
 
-/** 30 s, 1 min, 2 min … capped at 1 h. */
+/** 30 s, 1 min, 2 min … capped at 1 h: eight attempts span about an hour and a half. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
+/** Names this process in the attempts log. */
+export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+
 type Claimed = { id: string; to_address: string; subject: string; text: string; html: string; attempts: number };
 
 /**
- * Claims due messages with row locks that skip rows another worker holds, so several workers
- * never take the same message; a claim that outlives CLAIM_SECONDS (a crashed worker) is retaken.
+ * Claims due messages with row locks that skip rows another worker holds, so several workers never take the
+ * same message; a claim that outlives CLAIM_SECONDS (a worker that died mid-send) is retaken. Each attempt is
+ * recorded. A send that succeeded just before a crash is retried with the same idempotency key, which the
+ * provider (Resend) honours, so the recipient still gets one message.
  */
-export async function deliverDueEmails(db: Database, send: EmailSender, batch = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverDueEmails(
+  db: Database,
+  send: EmailSender,
+  batch = 20,
+  options: { worker?: string } = {},
+): Promise<{ sent: number; failed: number }> {
+  const worker = options.worker ?? WORKER_ID;
+  const claimedAt = Date.now();
   const claimed = await db.execute(sql`
     update email_outbox set status = 'sending', attempts = attempts + 1,
       locked_until = now() + make_interval(secs => ${CLAIM_SECONDS})
@@ -40,27 +62,44 @@ export async function deliverDueEmails(db: Database, send: EmailSender, batch = 
   const rows = rowsOf<Claimed>(claimed);
   let sent = 0;
   let failed = 0;
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    // A slow provider must not outlast the claim (another worker would retake the rest): hand them back.
+    if (Date.now() - claimedAt > (CLAIM_SECONDS * 1000) / 2) {
+      const rest = rows.slice(index).map((r) => r.id);
+      for (const id of rest) {
+        await db
+          .update(emailOutbox)
+          .set({ status: "pending", attempts: sql`${emailOutbox.attempts} - 1`, lockedUntil: null })
+          .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "sending")));
+      }
+      break;
+    }
     try {
       const { providerMessageId } = await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.text, html: row.html });
-      await db
-        .update(emailOutbox)
-        .set({ status: "sent", sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null })
-        .where(eq(emailOutbox.id, row.id));
+      await db.transaction(async (tx) => {
+        await tx
+          .update(emailOutbox)
+          .set({ status: "sent", sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null })
+          .where(eq(emailOutbox.id, row.id));
+        await tx.insert(emailDeliveryAttempts).values({ outboxId: row.id, ok: true, providerMessageId, worker });
+      });
       sent++;
     } catch (error) {
       failed++;
-      const message = error instanceof Error ? error.message : String(error);
-      const final = row.attempts >= MAX_ATTEMPTS;
-      await db
-        .update(emailOutbox)
-        .set({
-          status: final ? "failed" : "pending",
-          lastError: message.slice(0, 1000),
-          lockedUntil: null,
-          nextAttemptAt: new Date(Date.now() + backoffSeconds(row.attempts) * 1000),
-        })
-        .where(eq(emailOutbox.id, row.id));
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const final = row.attempts >= MAX_ATTEMPTS || error instanceof PermanentDeliveryError;
+      await db.transaction(async (tx) => {
+        await tx
+          .update(emailOutbox)
+          .set({
+            status: final ? "failed" : "pending",
+            lastError: message,
+            lockedUntil: null,
+            nextAttemptAt: new Date(Date.now() + backoffSeconds(row.attempts) * 1000),
+          })
+          .where(eq(emailOutbox.id, row.id));
+        await tx.insert(emailDeliveryAttempts).values({ outboxId: row.id, ok: false, error: message, worker });
+      });
     }
   }
   return { sent, failed };

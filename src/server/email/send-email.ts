@@ -2,24 +2,30 @@ import "server-only";
 import { env } from "@/env";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import type { RenderedEmail } from "@/emails/render";
 import { wakeWorker } from "@/server/worker/wake";
-import type { RenderedEmail } from "./templates";
+import { hasOptedOut } from "./email-preferences";
+import type { EmailTopic } from "./preference-token";
 
 export type OutgoingEmail = RenderedEmail & {
   to: string;
   template: string;
   locale: "vi" | "en";
-  /** Same key, one message: makes scheduled sends idempotent. */
+  /** Same key, one message: makes scheduled sends and notifications idempotent. */
   dedupeKey?: string;
+  /** Non-essential mail: not written when the recipient opted out of this topic. */
+  topic?: EmailTopic;
 };
 
 /**
  * The one way to send mail: a row in the outbox, written in the caller's transaction.
  * With RESEND_API_KEY the worker delivers it; without, it stays in the local outbox that the app shows.
+ * Returns whether a new message was queued (false: a duplicate, or the recipient opted out).
  */
-export async function sendEmail(tx: DbOrTx, email: OutgoingEmail): Promise<void> {
+export async function sendEmail(tx: DbOrTx, email: OutgoingEmail): Promise<boolean> {
+  if (email.topic && (await hasOptedOut(tx, email.to, email.topic))) return false;
   const local = !env().RESEND_API_KEY;
-  await tx
+  const inserted = await tx
     .insert(emailOutbox)
     .values({
       toAddress: email.to.trim().toLowerCase(),
@@ -31,6 +37,8 @@ export async function sendEmail(tx: DbOrTx, email: OutgoingEmail): Promise<void>
       status: local ? "local" : "pending",
       dedupeKey: email.dedupeKey ?? null,
     })
-    .onConflictDoNothing({ target: emailOutbox.dedupeKey });
-  if (!local) wakeWorker();
+    .onConflictDoNothing({ target: emailOutbox.dedupeKey })
+    .returning({ id: emailOutbox.id });
+  if (!local && inserted.length > 0) wakeWorker();
+  return inserted.length > 0;
 }

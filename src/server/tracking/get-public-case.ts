@@ -124,6 +124,8 @@ export type PublicCase = {
   pausedSince: Date | null;
   /** Only when the answer is public; never for a denunciation. */
   answer: string | null;
+  /** The case stayed overdue and was reported to the unit above (null unit: to the overseers only). */
+  escalation: { at: Date; to: PublicUnit | null } | null;
   events: PublicEvent[];
 };
 
@@ -162,6 +164,7 @@ function finishedClock(dueOn: IsoDate | null, doneAt: Date): DeadlineState {
 }
 
 const fromUnits = alias(units, "from_units");
+const escalatedUnits = alias(units, "escalated_units");
 const toUnits = alias(units, "to_units");
 
 /**
@@ -206,9 +209,13 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
         extensionMaxCount: deadlinePolicies.extensionMaxCount,
         extensionMaxDays: deadlinePolicies.extensionMaxDays,
         pausesOnInfoRequest: deadlinePolicies.pausesOnInfoRequest,
+        escalatedAt: cases.escalatedAt,
+        escalatedName: escalatedUnits.name,
+        escalatedNameEn: escalatedUnits.nameEn,
       })
       .from(cases)
       .innerJoin(units, eq(units.id, cases.unitId))
+      .leftJoin(escalatedUnits, eq(escalatedUnits.id, cases.escalatedToUnitId))
       .innerJoin(categories, eq(categories.id, cases.categoryId))
       .innerJoin(areas, eq(areas.id, cases.areaId))
       .leftJoin(deadlinePolicies, eq(deadlinePolicies.id, cases.policyId))
@@ -310,6 +317,9 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
     extensionsCount: row.extensionsCount,
     pausedSince,
     answer: !sealed && row.answerPublic && row.answer?.trim() ? row.answer : null,
+    escalation: row.escalatedAt
+      ? { at: row.escalatedAt, to: row.escalatedName !== null && row.escalatedNameEn !== null ? { name: row.escalatedName, nameEn: row.escalatedNameEn } : null }
+      : null,
     events,
   };
 }

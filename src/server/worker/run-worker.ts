@@ -3,21 +3,34 @@ import type { Database } from "@/db/client";
 import { env } from "@/env";
 import { deliverDueEmails } from "@/server/email/deliver-emails";
 import { resendSender } from "@/server/email/resend-sender";
+import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
 import { logger } from "@/lib/logger";
 import { onWake } from "./wake";
 
 const POLL_MS = 5_000;
+/** How often the scheduled jobs are looked at; each runs once per working day whatever this is. */
+const SCHEDULE_CHECK_MS = 60_000;
 
-/** Background work: delivers the outbox. Runs inside the web process (local mode) or alone (npm run worker). */
-export function startWorker(db: Database): { stop: () => Promise<void> } {
+/**
+ * Background work: delivers the outbox and runs the scheduled jobs (digest, overdue notices, escalation,
+ * reminders). Runs inside the web process (local mode) or alone (npm run worker); several at once are safe.
+ */
+export function startWorker(db: Database, options: { now?: () => Date } = {}): { stop: () => Promise<void> } {
   const e = env();
+  const now = options.now ?? (() => new Date());
   const send = e.RESEND_API_KEY ? resendSender(e.RESEND_API_KEY, e.EMAIL_FROM) : null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
+  let lastSchedule = 0;
 
   const tick = async () => {
+    if (Date.now() - lastSchedule >= SCHEDULE_CHECK_MS) {
+      lastSchedule = Date.now();
+      // Jobs catch and log their own failures; one never stops delivery.
+      await runScheduledJobs(db, now());
+    }
     if (send) {
       let result;
       do {

@@ -213,6 +213,13 @@ function OverdueBanner({ c, t, locale }: { c: PublicCase; t: Translator; locale:
         {t("case.overdueTitle")}
       </h2>
       <p className="mt-1 font-semibold">{t(key, { date: formatDate(late.dueOn, locale), days: late.daysOverdue })}</p>
+      {c.escalation && (
+        <p className="mt-1 font-semibold">
+          {c.escalation.to
+            ? t("case.escalatedTo", { unit: locale === "en" ? c.escalation.to.nameEn : c.escalation.to.name, date: formatDate(c.escalation.at, locale) })
+            : t("case.escalated", { date: formatDate(c.escalation.at, locale) })}
+        </p>
+      )}
       <p className="mt-1 text-sm">{t("case.overdueNote")}</p>
     </section>
   );

@@ -1,0 +1,80 @@
+import "server-only";
+import type { Locale } from "@/i18n/config";
+import { preferencesUrl } from "@/server/email/preference-token";
+import { CITIZEN_UPDATES, citizenUpdateEmail } from "./citizen-case-update";
+import { dailyDigestEmail, type DigestRow } from "./daily-digest";
+import { infoReminderEmail } from "./info-reminder";
+import { appUrl } from "./links";
+import { receiptEmail } from "./receipt";
+import type { RenderedEmail } from "./render";
+import { signInEmail } from "./sign-in";
+import { STAFF_NOTICES, staffNoticeEmail } from "./staff-case-notice";
+
+// Sample data for the developer preview (/hop-thu/mau) and the template tests: every template, every variant.
+const unit = { name: "UBND phường Quy Nhơn (mẫu)", nameEn: "Quy Nhon Ward People's Committee (sample)" };
+const upper = { name: "UBND tỉnh Gia Lai (mẫu)", nameEn: "Gia Lai Provincial People's Committee (sample)" };
+const other = { name: "Sở Tài nguyên và Môi trường (mẫu)", nameEn: "Department of Natural Resources and Environment (sample)" };
+const code = "ABCD-EFGH-JKM";
+const title = "Đèn đường hỏng trên đường Nguyễn Huệ";
+const rows: DigestRow[] = [
+  { code: "QWER-TYUP-ASD", kind: "complaint", title: "Khiếu nại quyết định thu hồi đất", unit, dueOn: "2027-02-03" },
+  { code: "ZXCV-BNMQ-WER", kind: "denunciation", title: "(không hiển thị)", unit, dueOn: "2027-02-04" },
+];
+
+export type EmailPreview = { name: string; render: (locale: Locale) => Promise<RenderedEmail> };
+
+export const EMAIL_PREVIEWS: EmailPreview[] = [
+  { name: "sign-in", render: (l) => signInEmail(l, appUrl("/api/auth/callback/resend?token=sample"), new URL(appUrl("/")).host) },
+  {
+    name: "case-receipt",
+    render: (l) => receiptEmail(l, { code, accessKey: "ABCD-EFGH-JKMN-PQRS-TUVW", kind: "report", unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn: "2027-02-18" }, appUrl("")),
+  },
+  ...CITIZEN_UPDATES.map((update) => ({
+    name: `case-${update.replace("_", "-")}`,
+    render: (l: Locale) =>
+      citizenUpdateEmail(l, {
+        update,
+        code,
+        kind: "report",
+        unit: update === "transferred" ? other : unit,
+        fromUnit: unit,
+        reason: update === "info_requested" ? "Ảnh chụp vị trí đèn hỏng và số cột đèn." : update === "answered" || update === "accepted" ? null : "Nội dung thuộc thẩm quyền của cơ quan khác.",
+        redirect: update === "not_accepted" ? "Tòa án nhân dân khu vực 1 - Gia Lai" : null,
+        dueOn: "2027-03-15",
+        days: update === "extended" ? 15 : null,
+      }),
+  })),
+  {
+    name: "case-info-reminder",
+    render: (l) => infoReminderEmail(l, { code, unit, requestedOn: "2027-01-28", reason: "Ảnh chụp vị trí đèn hỏng.", preferencesUrl: preferencesUrl("nguoidan@example.com", "reminder") }),
+  },
+  ...STAFF_NOTICES.map((notice) => ({
+    name: `staff-${notice.replaceAll("_", "-")}`,
+    render: (l: Locale) =>
+      staffNoticeEmail(l, {
+        notice,
+        recipientName: "Nguyễn Văn An",
+        code,
+        kind: "report",
+        title,
+        unit,
+        dueOn: "2027-02-18",
+        fromUnit: notice === "transferred_in" ? other : unit,
+        toUnit: notice === "escalated" ? upper : null,
+        reason: notice === "draft_returned" ? "Bổ sung căn cứ pháp lý." : notice === "flagged" ? "Người dân phản ánh nhiều lần." : null,
+        days: notice === "overdue" ? 1 : notice === "escalated" ? 5 : null,
+      }),
+  })),
+  {
+    name: "staff-digest",
+    render: (l) =>
+      dailyDigestEmail(l, {
+        recipientName: "Trần Thị Bình",
+        date: "2027-02-15",
+        overdue: rows.slice(0, 1),
+        dueSoon: rows,
+        soonWorkingDays: 3,
+        preferencesUrl: preferencesUrl("canbo@example.com", "digest"),
+      }),
+  },
+];

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Database, Tx } from "@/db/client";
+import { toLocalDate } from "@/domain/calendar";
+import { logger } from "@/lib/logger";
+import { loadCalendar } from "@/server/deadlines/policy-rows";
+import { escalateOverdueCases } from "./escalate-overdue-cases";
+import type { JobContext } from "./job-context";
+import { notifyOverdueCases } from "./notify-overdue-cases";
+import { remindMissingInfo } from "./remind-missing-info";
+import { runJobOnce, type JobResult } from "./run-job-once";
+import { sendDailyDigests } from "./send-daily-digests";
+import { MORNING_RUN_AT } from "./settings";
+
+type Job = { name: string; run: (tx: Tx, ctx: JobContext) => Promise<JobResult> };
+
+/** The working-morning jobs, in order: escalation first, so the digest and notices see its result. */
+export const MORNING_JOBS: Job[] = [
+  { name: "escalate-overdue", run: escalateOverdueCases },
+  { name: "notify-overdue", run: notifyOverdueCases },
+  { name: "remind-missing-info", run: remindMissingInfo },
+  { name: "daily-digest", run: sendDailyDigests },
+];
+
+/** Drizzle's error message repeats the query's parameters (whole messages, addresses): log the cause instead. */
+function describeError(error: unknown) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return { name: error.name, message: error.message.split("\n")[0]!.slice(0, 200), cause, stack: error.stack?.split("\n").slice(-4).join("\n") };
+}
+
+/** Minutes since local midnight in Vietnam (UTC+7, no daylight saving). */
+function localMinutes(now: Date): number {
+  return Math.floor(((now.getTime() + 7 * 3_600_000) % 86_400_000) / 60_000);
+}
+
+/**
+ * Runs what is due at `now`: on a working day (by the holiday calendar) from MORNING_RUN_AT on, each morning job
+ * once for that date. Safe to call often and from several workers; a job that fails is retried on a later call.
+ */
+export async function runScheduledJobs(db: Database, now: Date = new Date()): Promise<Record<string, JobResult | "skipped" | "failed">> {
+  const today = toLocalDate(now);
+  if (localMinutes(now) < MORNING_RUN_AT.hour * 60 + MORNING_RUN_AT.minute) return {};
+  const calendar = await loadCalendar(db);
+  if (!calendar.isWorkingDay(today)) return {};
+  const out: Record<string, JobResult | "skipped" | "failed"> = {};
+  for (const job of MORNING_JOBS) {
+    try {
+      const { ran, result } = await runJobOnce(db, job.name, today, (tx) => job.run(tx, { now, today, calendar }));
+      out[job.name] = ran ? (result ?? {}) : "skipped";
+      if (ran) logger.info("scheduled job done", { job: job.name, runKey: today, ...result });
+    } catch (error) {
+      out[job.name] = "failed";
+      logger.error("scheduled job failed", { job: job.name, runKey: today, error: describeError(error) });
+    }
+  }
+  return out;
+}

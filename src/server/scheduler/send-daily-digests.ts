@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import { compareDates } from "@/domain/calendar";
+import { dailyDigestEmail, type DigestRow } from "@/emails/daily-digest";
+import { sendEmail } from "@/server/email/send-email";
+import { preferencesUrl } from "@/server/email/preference-token";
+import type { JobContext } from "./job-context";
+import { casesDueBy, loadUnitTree, subtreeOf } from "./open-cases";
+import { DUE_SOON_WORKING_DAYS } from "./settings";
+
+/**
+ * Each working morning, every intake officer, handler and leader with something overdue or due soon in their
+ * scope (own unit; a leader's whole subtree, as on the dashboard) gets one digest. Opt-out topic "digest".
+ */
+export async function sendDailyDigests(tx: Tx, { today, calendar }: JobContext) {
+  const soonUntil = calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+  const [due, tree, staff] = await Promise.all([
+    casesDueBy(tx, soonUntil),
+    loadUnitTree(tx),
+    tx
+      .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale, unitId: memberships.unitId, role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(
+        and(
+          inArray(memberships.role, ["intake", "handler", "leader"]),
+          isNull(users.disabledAt),
+          lte(memberships.validFrom, today),
+          or(isNull(memberships.validTo), gte(memberships.validTo, today)),
+        ),
+      )
+      .orderBy(users.id),
+  ]);
+  if (due.length === 0) return { recipients: 0, cases: 0 };
+  const byUser = new Map<string, { user: (typeof staff)[number]; scope: Set<string> }>();
+  for (const m of staff) {
+    const entry = byUser.get(m.userId) ?? { user: m, scope: new Set<string>() };
+    for (const id of m.role === "leader" ? subtreeOf(tree, m.unitId) : [m.unitId]) entry.scope.add(id);
+    byUser.set(m.userId, entry);
+  }
+  let recipients = 0;
+  for (const { user, scope } of byUser.values()) {
+    const mine = due.filter((c) => scope.has(c.unitId));
+    if (mine.length === 0) continue;
+    const row = (c: (typeof mine)[number]): DigestRow => {
+      const unit = tree.get(c.unitId);
+      return { code: c.code, kind: c.kind, title: c.title, unit: { name: unit?.name ?? "", nameEn: unit?.nameEn ?? "" }, dueOn: c.dueOn };
+    };
+    const overdue = mine.filter((c) => compareDates(c.dueOn, today) < 0).map(row);
+    const dueSoon = mine.filter((c) => compareDates(c.dueOn, today) >= 0).map(row);
+    const rendered = await dailyDigestEmail(user.locale, {
+      recipientName: user.name,
+      date: today,
+      overdue,
+      dueSoon,
+      soonWorkingDays: DUE_SOON_WORKING_DAYS,
+      preferencesUrl: preferencesUrl(user.email, "digest"),
+    });
+    const queued = await sendEmail(tx, { ...rendered, to: user.email, template: "staff-digest", locale: user.locale, topic: "digest", dedupeKey: `digest:${today}:${user.userId}` });
+    if (queued) recipients++;
+  }
+  return { recipients, cases: due.length };
+}

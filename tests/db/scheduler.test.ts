@@ -1,0 +1,219 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { drizzleFor, type Database } from "@/db/client";
+import { caseEvents, cases, emailOutbox, scheduledJobRuns } from "@/db/schema";
+import { setEmailPreference } from "@/server/email/email-preferences";
+import { preferenceToken } from "@/server/email/preference-token";
+import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
+import { ESCALATE_AFTER_WORKING_DAYS, INFO_REMINDER_AFTER_WORKING_DAYS } from "@/server/scheduler/settings";
+import { getPublicCase } from "@/server/tracking/get-public-case";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { caseById, makeCase, makeOrganisation, vn, type Org } from "../support/mail-fixtures";
+
+let t: TestDatabase;
+let org: Org;
+/** A second, separate connection to the same database on PostgreSQL (PGlite has one). */
+let other: { db: Database; close: () => Promise<void> };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  org = await makeOrganisation(t.db);
+  if (t.kind === "postgres") {
+    const { default: postgres } = await import("postgres");
+    const client = postgres(t.url!, { max: 5, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+    other = { db: await drizzleFor({ kind: "postgres", client }), close: () => client.end({ timeout: 5 }) };
+  } else other = { db: t.db, close: async () => {} };
+});
+afterAll(async () => {
+  await other.close();
+  await t.close();
+});
+beforeEach(async () => {
+  await t.db.delete(emailOutbox);
+  await t.db.delete(scheduledJobRuns);
+  await t.db.delete(caseEvents);
+  await t.db.delete(cases);
+});
+
+const outbox = (template?: string) =>
+  t.db
+    .select()
+    .from(emailOutbox)
+    .where(template ? eq(emailOutbox.template, template) : undefined)
+    .orderBy(emailOutbox.toAddress);
+
+describe("the working-day schedule", () => {
+  it("runs the morning jobs once on a working day from 07:30, never on weekends or Tết, and on a make-up Saturday", async () => {
+    await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-16" });
+    expect(await runScheduledJobs(t.db, vn("2027-02-04", "07:29"))).toEqual({});
+    const first = await runScheduledJobs(t.db, vn("2027-02-04", "07:30"));
+    expect(Object.keys(first)).toEqual(["escalate-overdue", "notify-overdue", "remind-missing-info", "daily-digest"]);
+    expect(Object.values(first).every((r) => r !== "skipped" && r !== "failed")).toBe(true);
+    expect(Object.values(await runScheduledJobs(t.db, vn("2027-02-04", "16:00")))).toEqual(["skipped", "skipped", "skipped", "skipped"]);
+    // Friday 5/2/2027 to Sunday 14/2/2027: Tết and the weekends around it.
+    for (const day of ["2027-02-05", "2027-02-06", "2027-02-08", "2027-02-10", "2027-02-12", "2027-02-13", "2027-02-14"]) {
+      expect(await runScheduledJobs(t.db, vn(day, "09:00")), day).toEqual({});
+    }
+    expect(Object.keys(await runScheduledJobs(t.db, vn("2027-02-15", "09:00")))).toHaveLength(4);
+    expect(Object.keys(await runScheduledJobs(t.db, vn("2027-02-20", "09:00")))).toHaveLength(4); // make-up working Saturday
+    expect(await runScheduledJobs(t.db, vn("2027-02-21", "09:00"))).toEqual({});
+    const runs = await t.db.select({ key: scheduledJobRuns.runKey }).from(scheduledJobRuns).where(eq(scheduledJobRuns.job, "daily-digest"));
+    expect(runs.map((r) => r.key).sort()).toEqual(["2027-02-04", "2027-02-15", "2027-02-20"]);
+  });
+});
+
+describe("the daily digest", () => {
+  it("lists what is overdue and due within three working days (across Tết) in each person's scope, once a day", async () => {
+    const overdue = await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-02" });
+    // Three working days after Thursday 4/2/2027 is Wednesday 17/2: Tết lies between.
+    const soon = await makeCase(t.db, org, { status: "received", acceptanceDueOn: "2027-02-17" });
+    const later = await makeCase(t.db, org, { status: "received", acceptanceDueOn: "2027-02-18" });
+    const elsewhere = await makeCase(t.db, org, { status: "received", acceptanceDueOn: "2027-02-05", unitId: org.other.id });
+    await runScheduledJobs(t.db, vn("2027-02-04", "07:45"));
+    const digests = await outbox("staff-digest");
+    const p = org.people;
+    expect(digests.map((d) => d.toAddress).sort()).toEqual(
+      [p.intakeWard, p.intakeWardEn, p.handlerWard, p.leaderWard, p.leaderTop, p.intakeOther].map((u) => u.email).sort(),
+    );
+    const ward = digests.find((d) => d.toAddress === p.intakeWard.email)!;
+    expect(ward.subject).toBe("Hồ sơ cần chú ý ngày 04/02/2027: 1 quá hạn, 1 sắp đến hạn");
+    expect(ward.text).toContain(overdue.code);
+    expect(ward.text).toContain(soon.code);
+    expect(ward.text).not.toContain(later.code);
+    expect(ward.text).not.toContain(elsewhere.code);
+    expect(ward.text).toContain("/email/huy-dang-ky?t=");
+    const leaderEn = digests.find((d) => d.toAddress === p.leaderWard.email)!;
+    expect(leaderEn.subject).toBe("Cases needing attention on 04/02/2027: 1 overdue, 1 due soon");
+    const top = digests.find((d) => d.toAddress === p.leaderTop.email)!;
+    expect(top.subject).toContain("1 quá hạn, 2 sắp đến hạn"); // the province leader sees both wards
+    // Again the same day, or the next day before 07:30: nothing new.
+    await runScheduledJobs(t.db, vn("2027-02-04", "15:00"));
+    await runScheduledJobs(t.db, vn("2027-02-15", "07:00"));
+    expect(await outbox("staff-digest")).toHaveLength(digests.length);
+  });
+
+  it("has the effect of one run when two workers run it at once", async () => {
+    await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-02" });
+    const at = vn("2027-02-04", "07:30");
+    const results = await Promise.all([runScheduledJobs(t.db, at), runScheduledJobs(other.db, at), runScheduledJobs(t.db, at)]);
+    const ran = results.map((r) => r["daily-digest"]).filter((r) => r !== "skipped");
+    expect(ran).toHaveLength(1);
+    expect(results.flatMap((r) => Object.values(r)).includes("failed")).toBe(false);
+    const digests = await outbox("staff-digest");
+    // Intake officers (2), handler and leader of the ward, and the province leader.
+    expect(digests).toHaveLength(5);
+    expect(new Set(digests.map((d) => d.toAddress)).size).toBe(5);
+    expect(await outbox("staff-overdue")).toHaveLength(1);
+  });
+
+  it("is not sent to someone who opted out through the link in it", async () => {
+    await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-02" });
+    await setEmailPreference(t.db, preferenceToken(org.people.intakeWard.email, "digest"), true);
+    await runScheduledJobs(t.db, vn("2027-02-04", "07:30"));
+    const to = (await outbox("staff-digest")).map((d) => d.toAddress);
+    expect(to).not.toContain(org.people.intakeWard.email);
+    expect(to).toContain(org.people.intakeWardEn.email);
+    await setEmailPreference(t.db, preferenceToken(org.people.intakeWard.email, "digest"), false);
+  });
+});
+
+describe("overdue notices and escalation", () => {
+  it("tells the unit's leaders once when a case becomes overdue, on the next working day after a weekend", async () => {
+    // Due Friday 4/12/2026: overdue from Saturday; the first working morning is Monday 7/12.
+    const c = await makeCase(t.db, org, { status: "received", acceptanceDueOn: "2026-12-04" });
+    await runScheduledJobs(t.db, vn("2026-12-04", "08:00"));
+    expect(await outbox("staff-overdue")).toHaveLength(0);
+    await runScheduledJobs(t.db, vn("2026-12-05", "08:00"));
+    await runScheduledJobs(t.db, vn("2026-12-06", "08:00"));
+    expect(await outbox("staff-overdue")).toHaveLength(0);
+    await runScheduledJobs(t.db, vn("2026-12-07", "08:00"));
+    await runScheduledJobs(t.db, vn("2026-12-08", "08:00"));
+    const notices = await outbox("staff-overdue");
+    expect(notices.map((n) => [n.toAddress, n.locale])).toEqual([[org.people.leaderWard.email, "en"]]);
+    expect(notices[0]!.subject).toBe(`Case ${c.code} of Quy Nhon Ward People's Committee is overdue`);
+    expect(notices[0]!.text).toContain("3 days overdue");
+  });
+
+  it(`escalates to the unit above after ${ESCALATE_AFTER_WORKING_DAYS} working days overdue, counting across Tết 2027, once`, async () => {
+    expect(ESCALATE_AFTER_WORKING_DAYS).toBe(5);
+    // Due Wednesday 3/2/2027. Working days after: 4/2, then (Tết) 15, 16, 17, 18/2: the fifth is Thursday 18/2.
+    const c = await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-03" });
+    const escalations = () => t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "case.escalated")));
+    for (const day of ["2027-02-04", "2027-02-15", "2027-02-16", "2027-02-17"]) {
+      await runScheduledJobs(t.db, vn(day, "07:30"));
+      expect((await caseById(t.db, c.id)).escalatedAt, day).toBeNull();
+    }
+    await Promise.all([runScheduledJobs(t.db, vn("2027-02-18", "07:30")), runScheduledJobs(other.db, vn("2027-02-18", "07:31"))]);
+    const row = await caseById(t.db, c.id);
+    // Whichever of the two workers won, it did the work once.
+    expect([vn("2027-02-18", "07:30").toISOString(), vn("2027-02-18", "07:31").toISOString()]).toContain(row.escalatedAt?.toISOString());
+    expect(row.escalatedToUnitId).toBe(org.top.id);
+    const events = await escalations();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ visibility: "public", fromUnitId: org.ward.id, toUnitId: org.top.id, actorRole: "system" });
+    // The unit above's leaders and the overseers of the subtree are told; the ward's own leader was told it was overdue.
+    const mail = await outbox("staff-escalated");
+    expect(mail.map((m) => m.toAddress).sort()).toEqual([org.people.leaderTop.email, org.people.overseerTop.email].sort());
+    expect(mail[0]!.subject).toBe(`Hồ sơ ${c.code} quá hạn được báo cáo lên UBND tỉnh Gia Lai`);
+    expect(mail[0]!.text).toContain("5 ngày làm việc");
+    // The public status page says so.
+    const page = await getPublicCase(t.db, c.code, vn("2027-02-18", "09:00"));
+    expect(page!.escalation?.to).toEqual({ name: "UBND tỉnh Gia Lai", nameEn: "Gia Lai Provincial People's Committee" });
+    expect(page!.events.at(-1)).toMatchObject({ type: "case.escalated", toUnit: { name: "UBND tỉnh Gia Lai" } });
+    // Later mornings change nothing.
+    await runScheduledJobs(t.db, vn("2027-02-19", "07:30"));
+    await runScheduledJobs(t.db, vn("2027-02-20", "07:30"));
+    expect(await escalations()).toHaveLength(1);
+    expect(await outbox("staff-escalated")).toHaveLength(2);
+  });
+
+  it("does not escalate a case waiting for the filer's information (its clock is paused)", async () => {
+    const c = await makeCase(t.db, org, { status: "info_requested", resolutionDueOn: "2027-02-03", pausedAt: vn("2027-02-01", "10:00") });
+    await runScheduledJobs(t.db, vn("2027-03-01", "07:30"));
+    expect((await caseById(t.db, c.id)).escalatedAt).toBeNull();
+  });
+});
+
+describe("the reminder for missing information", () => {
+  it(`reminds the filer once, ${INFO_REMINDER_AFTER_WORKING_DAYS} working days after the request, across Tết`, async () => {
+    const c = await makeCase(t.db, org, { status: "info_requested", language: "en", resolutionDueOn: "2027-03-10", pausedAt: vn("2027-02-03", "10:00") });
+    const silent = await makeCase(t.db, org, { status: "info_requested", filerEmail: null, pausedAt: vn("2027-02-03", "10:00") });
+    for (const x of [c, silent]) {
+      await t.db.insert(caseEvents).values({ caseId: x.id, type: "case.info_requested", visibility: "public", reason: "Photo of the site", createdAt: vn("2027-02-03", "10:00") });
+    }
+    for (const day of ["2027-02-04", "2027-02-15", "2027-02-16", "2027-02-17"]) await runScheduledJobs(t.db, vn(day, "08:00"));
+    expect(await outbox("case-info-reminder")).toHaveLength(0);
+    await runScheduledJobs(t.db, vn("2027-02-18", "08:00"));
+    await runScheduledJobs(t.db, vn("2027-02-19", "08:00"));
+    const mail = await outbox("case-info-reminder");
+    expect(mail.map((m) => [m.toAddress, m.locale])).toEqual([[c.filerEmail, "en"]]);
+    expect(mail[0]!.subject).toBe(`Reminder: information still needed for case ${c.code}`);
+    expect(mail[0]!.text).toContain("On 03/02/2027");
+    expect(mail[0]!.text).toContain("Photo of the site");
+    expect(mail[0]!.text).toContain(`http://localhost:3000/tra-cuu/${c.code}/rieng`);
+    expect(mail[0]!.text).toContain("/email/huy-dang-ky?t=");
+  });
+
+  it("respects the filer's opt-out", async () => {
+    const c = await makeCase(t.db, org, { status: "info_requested", pausedAt: vn("2027-02-03", "10:00") });
+    await t.db.insert(caseEvents).values({ caseId: c.id, type: "case.info_requested", visibility: "public", reason: "x" });
+    await setEmailPreference(t.db, preferenceToken(c.filerEmail!, "reminder"), true);
+    await runScheduledJobs(t.db, vn("2027-02-18", "08:00"));
+    expect(await outbox("case-info-reminder")).toHaveLength(0);
+  });
+});
+
+describe("a failing job", () => {
+  it("rolls back with its claim and runs again on the next call", async () => {
+    await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-02" });
+    // The outbox refuses digests for a moment (as if the database failed mid-job).
+    await t.db.execute(sql`alter table email_outbox add constraint no_mail_now check (template <> 'staff-digest') not valid`);
+    const first = await runScheduledJobs(t.db, vn("2027-02-04", "07:30"));
+    expect(first["daily-digest"]).toBe("failed");
+    expect(first["notify-overdue"]).not.toBe("failed");
+    await t.db.execute(sql`alter table email_outbox drop constraint no_mail_now`);
+    const second = await runScheduledJobs(t.db, vn("2027-02-04", "07:35"));
+    expect(second["daily-digest"]).toMatchObject({ recipients: 5 });
+    expect(second["notify-overdue"]).toBe("skipped");
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { EMAIL_PREVIEWS } from "@/emails/previews";
+import { LOCALES } from "@/i18n/config";
+import { preferenceToken, verifyPreferenceToken } from "@/server/email/preference-token";
+
+describe("email templates", () => {
+  for (const preview of EMAIL_PREVIEWS) {
+    for (const locale of LOCALES) {
+      it(`${preview.name} renders subject, HTML and text in ${locale}`, async () => {
+        const email = await preview.render(locale);
+        expect(email.subject.trim()).not.toBe("");
+        // A missing translation shows up as its key (email.x.y) in next-intl's fallback.
+        for (const part of [email.subject, email.text]) expect(part).not.toMatch(/\bemail\.[a-z_]+\.|MISSING_MESSAGE/i);
+        expect(email.html).toContain(`lang="${locale}"`);
+        expect(email.html).toContain("http://localhost:3000/");
+        expect(email.text).toContain("http://localhost:3000/");
+        expect(email.text).not.toContain("<");
+        if (locale === "vi") expect(email.text).toBe(email.text.normalize("NFC"));
+        const optional = preview.name === "staff-digest" || preview.name === "case-info-reminder";
+        expect(email.text.includes("/email/huy-dang-ky?t=")).toBe(optional);
+      });
+    }
+  }
+
+  it("escapes what comes from users", async () => {
+    const { staffNoticeEmail } = await import("@/emails/staff-case-notice");
+    const email = await staffNoticeEmail("vi", { notice: "assigned", recipientName: "<b>x</b>", code: "C", kind: "report", title: "<script>alert(1)</script>", unit: { name: "U", nameEn: "U" } });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;");
+  });
+
+  it("writes Vietnamese and English", async () => {
+    const accepted = EMAIL_PREVIEWS.find((p) => p.name === "case-accepted")!;
+    expect((await accepted.render("vi")).subject).toBe("Hồ sơ ABCD-EFGH-JKM đã được thụ lý");
+    expect((await accepted.render("en")).subject).toBe("Case ABCD-EFGH-JKM has been accepted for handling");
+  });
+});
+
+describe("preference links", () => {
+  it("verify only untampered tokens, per address and topic", () => {
+    const token = preferenceToken("A@Example.com ", "digest");
+    expect(verifyPreferenceToken(token)?.topic).toBe("digest");
+    expect(verifyPreferenceToken(preferenceToken("a@example.com", "digest"))?.emailHash).toBe(verifyPreferenceToken(token)?.emailHash);
+    expect(verifyPreferenceToken(token.replace(".digest.", ".reminder."))).toBeNull();
+    expect(verifyPreferenceToken(token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toBeNull();
+    expect(verifyPreferenceToken("garbage")).toBeNull();
+  });
+});
