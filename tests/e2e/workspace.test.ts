@@ -224,7 +224,7 @@ describe("the officials' workspace", () => {
     const receipt = await form.receipt();
     expect(receipt.unit).toBe("Ủy ban nhân dân phường Quy Nhơn");
     const pub = await publicPage(receipt.code);
-    expect(pub).toContain("Tiếp công dân");
+    expect(pub).toContain("Hình thức: tại nơi tiếp công dân");
     expect(pub).not.toContain("Võ Văn Tư");
     await officer.goto(`${baseUrl}/can-bo/ho-so/${receipt.code}`);
     expect(await officer.locator("main").textContent()).toContain(title);
