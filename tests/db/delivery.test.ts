@@ -194,6 +194,8 @@ describe("delivery through the resend package to a fake Resend API", () => {
     await t.db.update(emailOutbox).set({ status: "pending" });
     const queued = await t.db.select().from(emailOutbox).orderBy(emailOutbox.toAddress);
     expect(queued).toHaveLength(3);
+    // Notifications are stored unrendered (a filing pays nothing for templates); delivery renders them.
+    expect(queued.every((q) => q.renderer !== null && q.html === "")).toBe(true);
     const send = resendSender("re_test_key", "Đối thoại <no-reply@doithoai.example>");
     fake.script.push(500, 429);
     expect(await deliverDueEmails(t.db, send)).toEqual({ sent: 1, failed: 2 });
@@ -217,7 +219,7 @@ describe("delivery through the resend package to a fake Resend API", () => {
       expect(r.headers["idempotency-key"]).toBe(`outbox-${row.id}`);
     }
     const rows = await t.db.select().from(emailOutbox);
-    expect(rows.every((r) => r.status === "sent" && r.providerMessageId?.startsWith("re_"))).toBe(true);
+    expect(rows.every((r) => r.status === "sent" && r.providerMessageId?.startsWith("re_") && r.renderer === null && r.html !== "")).toBe(true);
     const failures = await t.db.select().from(emailDeliveryAttempts).where(eq(emailDeliveryAttempts.ok, false));
     expect(failures.map((f) => f.error!.slice(0, 10)).sort()).toEqual(["Resend 429", "Resend 500"]);
   });

@@ -1,6 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { caseEvents, emailOutbox } from "@/db/schema";
+import { renderPendingEmails } from "@/server/email/render-pending";
 import { runInTransaction } from "@/db/transaction";
 import { recordCaseEvent, type CaseEventInput } from "@/server/cases/record-event";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -19,6 +20,8 @@ beforeEach(async () => {
 
 async function record(event: Omit<CaseEventInput, "visibility"> & { visibility?: "public" | "internal" }) {
   await runInTransaction(t.db, (tx) => recordCaseEvent(tx, { visibility: "public", ...event }));
+  // Notifications are stored unrendered; render them as the worker would.
+  await renderPendingEmails(t.db);
   return t.db.select().from(emailOutbox).orderBy(emailOutbox.toAddress);
 }
 

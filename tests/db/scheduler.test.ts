@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { drizzleFor, type Database } from "@/db/client";
 import { caseEvents, cases, emailOutbox, scheduledJobRuns } from "@/db/schema";
+import { renderPendingEmails } from "@/server/email/render-pending";
 import { setEmailPreference } from "@/server/email/email-preferences";
 import { preferenceToken } from "@/server/email/preference-token";
 import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
@@ -35,12 +36,14 @@ beforeEach(async () => {
   await t.db.delete(cases);
 });
 
-const outbox = (template?: string) =>
-  t.db
+const outbox = async (template?: string) => {
+  await renderPendingEmails(t.db); // as the worker would: notifications are stored unrendered
+  return t.db
     .select()
     .from(emailOutbox)
     .where(template ? eq(emailOutbox.template, template) : undefined)
     .orderBy(emailOutbox.toAddress);
+};
 
 describe("the working-day schedule", () => {
   it("runs the morning jobs once on a working day from 07:30, never on weekends or Tết, and on a make-up Saturday", async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderPendingEmails } from "@/server/email/render-pending";
 import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, emailOutbox, units } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAccessKey } from "@/domain/tracking-code";
@@ -80,7 +81,12 @@ describe("submitting a case", () => {
     const [party] = await t.db.select().from(caseParties).where(eq(caseParties.caseId, receipt.caseId));
     expect(party!.sealed).not.toContain("Hoa");
     expect(unsealPersonalData(party!.keyId, party!.sealed)).toMatchObject({ name: "Nguyễn Thị Hoa", phone: "0905123456", email: raw.email });
+    const [stored] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, raw.email!));
+    // Stored with its template and props, rendered later (by the worker, or the page showing it).
+    expect(stored).toMatchObject({ renderer: "receipt", html: "" });
+    await renderPendingEmails(t.db);
     const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, raw.email!));
+    expect(mail!.renderer).toBeNull();
     expect(mail!.subject).toContain(receipt.code);
     expect(mail!.text).toContain(receipt.accessKey);
     expect(mail!.text).toContain(`/tra-cuu/${receipt.code}`);

@@ -23,6 +23,13 @@ export const emailOutbox = pgTable(
     lastError: text("last_error"),
     providerMessageId: text("provider_message_id"),
     dedupeKey: text("dedupe_key"),
+    /**
+     * A message written by a busy path (filing, a workspace action) is stored as its template's name and props and
+     * rendered later (by the worker, or by the page that shows it): rendering costs more than the rest of filing.
+     * Null once rendered.
+     */
+    renderer: text("renderer"),
+    renderProps: jsonb("render_props").$type<unknown>(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

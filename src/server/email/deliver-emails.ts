@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { emailDeliveryAttempts, emailOutbox } from "@/db/schema";
+import { renderStored } from "./render-pending";
 
 export type EmailSender = (message: {
   id: string;
@@ -33,7 +34,7 @@ export function backoffSeconds(attempts: number): number {
 /** Names this process in the attempts log. */
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
-type Claimed = { id: string; to_address: string; subject: string; text: string; html: string; attempts: number };
+type Claimed = { id: string; to_address: string; subject: string; text: string; html: string; attempts: number; renderer: string | null; render_props: unknown; locale: "vi" | "en" };
 
 /**
  * Claims due messages with row locks that skip rows another worker holds, so several workers never take the
@@ -58,7 +59,7 @@ export async function deliverDueEmails(
       order by next_attempt_at
       limit ${batch}
       for update skip locked)
-    returning id, to_address, subject, text, html, attempts`);
+    returning id, to_address, subject, text, html, attempts, renderer, render_props, locale`);
   const rows = rowsOf<Claimed>(claimed);
   let sent = 0;
   let failed = 0;
@@ -75,7 +76,10 @@ export async function deliverDueEmails(
       break;
     }
     try {
-      const { providerMessageId } = await send({ id: row.id, to: row.to_address, subject: row.subject, text: row.text, html: row.html });
+      // A message stored unrendered (see sendEmail) is rendered now, once, and kept.
+      const rendered = await renderStored(db, { id: row.id, renderer: row.renderer, renderProps: row.render_props, locale: row.locale });
+      const body = rendered ?? { subject: row.subject, text: row.text, html: row.html };
+      const { providerMessageId } = await send({ id: row.id, to: row.to_address, ...body });
       await db.transaction(async (tx) => {
         await tx
           .update(emailOutbox)

@@ -2,12 +2,13 @@ import "server-only";
 import { env } from "@/env";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import type { DeferredRender } from "@/emails/registry";
 import type { RenderedEmail } from "@/emails/render";
 import { wakeWorker } from "@/server/worker/wake";
 import { hasOptedOut } from "./email-preferences";
 import type { EmailTopic } from "./preference-token";
 
-export type OutgoingEmail = RenderedEmail & {
+export type OutgoingEmail = (RenderedEmail | { deferred: DeferredRender }) & {
   to: string;
   template: string;
   locale: "vi" | "en";
@@ -29,9 +30,10 @@ export async function sendEmail(tx: DbOrTx, email: OutgoingEmail): Promise<boole
     .insert(emailOutbox)
     .values({
       toAddress: email.to.trim().toLowerCase(),
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
+      // Deferred: rendered by the worker or by the page that shows it (see renderPendingEmails).
+      ...("deferred" in email
+        ? { subject: "", text: "", html: "", renderer: email.deferred.renderer, renderProps: email.deferred.props }
+        : { subject: email.subject, text: email.text, html: email.html }),
       template: email.template,
       locale: email.locale,
       status: local ? "local" : "pending",

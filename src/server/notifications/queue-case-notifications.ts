@@ -3,8 +3,9 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { cases } from "@/db/schema";
 import { toLocalDate } from "@/domain/calendar";
-import { citizenUpdateEmail, type CitizenUpdate } from "@/emails/citizen-case-update";
-import { staffNoticeEmail, type StaffNotice } from "@/emails/staff-case-notice";
+import type { CitizenUpdate } from "@/emails/citizen-case-update";
+import { deferRender } from "@/emails/registry";
+import type { StaffNotice } from "@/emails/staff-case-notice";
 import type { CaseEventInput, CaseEventType } from "@/server/cases/record-event";
 import { sendEmail } from "@/server/email/send-email";
 import { activeUser, filerEmail, loadUnits, unitAndAncestors, unitMembers, type StaffRecipient, type UnitRow } from "./recipients";
@@ -83,7 +84,7 @@ export async function queueCaseNotifications(tx: DbOrTx, event: CaseEventInput &
     if (to) {
       const dueOn =
         update === "accepted" ? (str(data, "resolutionDueOn", "dueOn") ?? c.resolutionDueOn) : update === "extended" ? (str(data, "newDueOn", "resolutionDueOn", "dueOn") ?? c.resolutionDueOn) : null;
-      const rendered = await citizenUpdateEmail(c.language, {
+      const rendered = { deferred: deferRender("citizen-update", {
         update,
         code: c.code,
         kind: c.kind,
@@ -93,7 +94,7 @@ export async function queueCaseNotifications(tx: DbOrTx, event: CaseEventInput &
         redirect: str(data, "redirect"),
         dueOn,
         days: num(data, "days"),
-      });
+      }) };
       if (await sendEmail(tx, { ...rendered, to, template: `case-${update}`, locale: c.language, dedupeKey: `event:${event.id}:filer` })) queued++;
     }
   }
@@ -151,7 +152,7 @@ export async function queueCaseNotifications(tx: DbOrTx, event: CaseEventInput &
     // Nobody is told about what they just did themselves.
     if (seen.has(r.userId) || r.userId === event.actorUserId) continue;
     seen.add(r.userId);
-    const rendered = await staffNoticeEmail(r.locale, {
+    const rendered = { deferred: deferRender("staff-notice", {
       notice,
       recipientName: r.name,
       code: c.code,
@@ -163,7 +164,7 @@ export async function queueCaseNotifications(tx: DbOrTx, event: CaseEventInput &
       toUnit,
       reason,
       days: num(data, "workingDaysOverdue"),
-    });
+    }) };
     if (await sendEmail(tx, { ...rendered, to: r.email, template: `staff-${notice.replaceAll("_", "-")}`, locale: r.locale, dedupeKey: `event:${event.id}:${r.userId}` })) queued++;
   }
   return queued;

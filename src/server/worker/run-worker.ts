@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import { env } from "@/env";
 import { deliverDueEmails } from "@/server/email/deliver-emails";
+import { renderPendingEmails } from "@/server/email/render-pending";
 import { resendSender } from "@/server/email/resend-sender";
 import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
 import { logger } from "@/lib/logger";
@@ -31,7 +32,10 @@ export function startWorker(db: Database, options: { now?: () => Date } = {}): {
       // Jobs catch and log their own failures; one never stops delivery.
       await runScheduledJobs(db, now());
     }
-    if (send) {
+    if (!send) {
+      // No email service: messages stay in the local outbox; render the ones stored unrendered, ready to read.
+      await renderPendingEmails(db, { limit: 100 });
+    } else {
       let result;
       do {
         result = await deliverDueEmails(db, send);
