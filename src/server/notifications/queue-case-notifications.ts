@@ -157,7 +157,8 @@ export async function queueCaseNotifications(tx: DbOrTx, event: CaseEventInput &
       recipientName: r.name,
       code: c.code,
       kind: c.kind,
-      title: c.title,
+      // Stored with the message until it is rendered: a denunciation's title never leaves the case.
+      title: c.kind === "denunciation" ? "" : c.title,
       unit: handlingUnit,
       dueOn: c.status === "received" ? c.acceptanceDueOn : c.resolutionDueOn,
       fromUnit,
