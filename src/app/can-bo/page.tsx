@@ -64,13 +64,18 @@ export default async function InboxPage({ searchParams }: Props) {
           {t("inbox.transferred")}
         </p>
       )}
-      {viewer.memberships.some((m) => m.role === "intake" || m.role === "leader") && (
-        <p>
+      <p className="flex flex-wrap gap-3">
+        {viewer.memberships.some((m) => m.role === "intake" || m.role === "leader") && (
           <Link href="/can-bo/tiep-nhan" className="btn-secondary inline-block">
             {tIntake("link")}
           </Link>
-        </p>
-      )}
+        )}
+        {viewer.memberships.some((m) => m.role === "admin") && (
+          <Link href="/can-bo/thu-loi" className="btn-secondary inline-block">
+            {t("inbox.failedMail")}
+          </Link>
+        )}
+      </p>
       <p className="text-sm text-zinc-700">
         {viewer.memberships.map((m) => `${locale === "en" ? m.unitNameEn : m.unitName}: ${tStaff(`roles.${m.role}`)}`).join(" · ")}
       </p>

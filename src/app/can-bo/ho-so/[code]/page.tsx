@@ -333,7 +333,13 @@ async function Timeline({ c, locale }: { c: StaffCase; locale: string }) {
             <p className="text-sm text-zinc-700">
               <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time> · {actorLabel(e)}
             </p>
-            {e.toUnit && e.type !== "case.received" && <p>{t("case.toUnit", { unit: locale === "en" ? e.toUnit.nameEn : e.toUnit.name })}</p>}
+            {e.toUnit && e.type !== "case.received" && (
+              <p>
+                {t(e.type === "case.routed" ? "case.routedTo" : e.type === "case.escalated" ? "case.escalatedTo" : "case.toUnit", {
+                  unit: locale === "en" ? e.toUnit.nameEn : e.toUnit.name,
+                })}
+              </p>
+            )}
             {e.reason && <p className="whitespace-pre-wrap break-words">{e.reason}</p>}
             {e.text && <p className="whitespace-pre-wrap break-words rounded bg-zinc-100 p-2">{e.text}</p>}
             {typeof e.details.redirect === "string" && <p>{t("case.redirect", { place: e.details.redirect })}</p>}
