@@ -77,6 +77,7 @@ describe("the officials' workspace", () => {
       body: "Đoạn kè dài khoảng 20 m bị sạt lở sau trận mưa lớn, nguy hiểm cho người đi bộ.",
       name: "Phạm Thị Lan",
       phone: "0905 444 555",
+      email: `lan.${stamp}@example.com`,
       consent: true,
     });
     await intake.submit();
@@ -114,6 +115,11 @@ describe("the officials' workspace", () => {
     await atLeader.expectDone("Đã thụ lý hồ sơ.");
     pub = await publicPage(receipt.code);
     expect(pub).toContain("Thụ lý (chính thức nhận giải quyết)");
+    // The citizen is told by email, in Vietnamese (the local outbox stands in for the mail service).
+    await citizen.page.goto(`${baseUrl}/hop-thu`);
+    const mail = citizen.page.getByTestId("outbox-message").filter({ hasText: `lan.${stamp}@example.com` });
+    await mail.filter({ hasText: `Hồ sơ ${receipt.code} đã được thụ lý` }).first().waitFor();
+    await mail.filter({ hasText: `mã hồ sơ ${receipt.code}` }).first().waitFor(); // the receipt
     await atLeader.action("assign").getByLabel("Người xử lý").selectOption({ label: "Chuyên viên phường Quy Nhơn (mẫu)" });
     await atLeader.submit("assign", "Giao việc");
     await atLeader.expectDone("Đã giao người xử lý.");
