@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areas, auditLog, caseEvents, cases, categories, units, users } from "@/db/schema";
+import { areas, attachments, auditLog, caseEvents, cases, categories, units, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
-import { createFilerToken } from "@/server/filer/filer-access";
+import { authorizeAttachmentDownload, createFilerToken } from "@/server/filer/filer-access";
 import { provideRequestedInfo } from "@/server/filer/provide-requested-info";
 import { submitCase } from "@/server/intake/submit-case";
 import type { SubmitCaseInput } from "@/server/intake/submit-case-input";
@@ -284,6 +284,25 @@ describe("refusal, extension, flags", () => {
     expect((await caseRow(receipt.caseId)).flaggedAt).toBeNull();
     const flagged = await t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, receipt.caseId), eq(caseEvents.type, "case.flagged")));
     expect(flagged[0]!.visibility).toBe("internal");
+  });
+});
+
+describe("internal documents", () => {
+  it("keeps a note's documents to the unit's staff: never the filer, never another unit", async () => {
+    const receipt = await file();
+    const handler = await viewer("xuly.pleiku");
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    await addNote(t.db, await viewer("tiepnhan.pleiku"), { ...(await ref(receipt.caseId)), text: "Biên bản kiểm tra hiện trường" }, [{ name: "bien-ban.png", bytes: png }], now);
+    const [file0] = await t.db.select().from(attachments).where(eq(attachments.caseId, receipt.caseId));
+    expect(file0).toMatchObject({ fileName: "bien-ban.png", visibility: "internal" });
+    const who = (token: string | undefined, v: Viewer | null) => ({ filerToken: () => token, viewer: async () => v });
+    expect((await authorizeAttachmentDownload(t.db, file0!.id, who(undefined, handler), now))?.fileName).toBe("bien-ban.png");
+    expect(await authorizeAttachmentDownload(t.db, file0!.id, who(createFilerToken(receipt.caseId, now).token, null), now)).toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, file0!.id, who(undefined, await viewer("xuly.quynhon")), now)).toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, file0!.id, who(undefined, await viewer("congdan")), now)).toBeNull();
+    const staffView = await getStaffCase(t.db, handler, receipt.code, now);
+    expect(staffView.attachments).toMatchObject([{ fileName: "bien-ban.png", internal: true, canOpen: true }]);
+    expect(staffView.events.at(-1)).toMatchObject({ type: "case.note", text: "Biên bản kiểm tra hiện trường", attachmentIds: [file0!.id] });
   });
 });
 
