@@ -48,6 +48,7 @@ describe("who may do what", () => {
     assign: ["intake", "leader"],
     note: ["intake", "handler", "leader"],
     request_info: ["handler", "leader"],
+    resume: ["handler", "leader"],
     save_draft: ["handler", "leader"],
     submit_draft: ["handler", "leader"],
     return_draft: ["leader"],

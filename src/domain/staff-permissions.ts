@@ -10,6 +10,7 @@ export const STAFF_ACTIONS = [
   "assign",
   "note",
   "request_info",
+  "resume",
   "save_draft",
   "submit_draft",
   "return_draft",
@@ -56,6 +57,7 @@ export function roleMayEver(action: StaffAction, roles: CaseRoles): boolean {
     case "note":
       return at.has("intake") || at.has("handler") || at.has("leader");
     case "request_info":
+    case "resume":
     case "save_draft":
     case "submit_draft":
       return at.has("handler") || at.has("leader");
@@ -101,6 +103,9 @@ export function mayDo(action: StaffAction, roles: CaseRoles, facts: StaffCaseFac
       return true;
     case "request_info":
       return statusAllows(facts.status, "request_info") && isHandlerOfRecord(roles, facts, userId);
+    case "resume":
+      // The filer did not send what was asked: the handler goes on without it.
+      return statusAllows(facts.status, "info_timeout") && isHandlerOfRecord(roles, facts, userId);
     case "save_draft":
     case "submit_draft":
       return facts.status === "accepted" && facts.draftStatus !== "submitted" && isHandlerOfRecord(roles, facts, userId);

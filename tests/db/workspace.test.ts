@@ -20,6 +20,7 @@ import {
   flagCase,
   refuseCase,
   requestInfo,
+  resumeCase,
   returnDraft,
   saveDraft,
   transferCase,
@@ -284,6 +285,31 @@ describe("refusal, extension, flags", () => {
     expect((await caseRow(receipt.caseId)).flaggedAt).toBeNull();
     const flagged = await t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, receipt.caseId), eq(caseEvents.type, "case.flagged")));
     expect(flagged[0]!.visibility).toBe("internal");
+  });
+});
+
+describe("going on without the filer's information", () => {
+  it("resumes a paused case with a public reason, moving the deadline by the time waited; only the handler of record", async () => {
+    // A report: its policy pauses the clock while waiting for the filer.
+    const receipt = await file({ kind: "report" });
+    const leader = await viewer("lanhdao.pleiku");
+    const handler = await viewer("xuly.pleiku");
+    await acceptCase(t.db, leader, await ref(receipt.caseId), now);
+    await assignCase(t.db, leader, { ...(await ref(receipt.caseId)), assigneeId: handler.userId }, now);
+    await requestInfo(t.db, handler, { ...(await ref(receipt.caseId)), reason: "Xin ảnh chụp vị trí cột đèn hỏng." }, now);
+    const before = await caseRow(receipt.caseId);
+    expect(before.pausedAt).not.toBeNull();
+    await expect(resumeCase(t.db, await viewer("tiepnhan.pleiku"), { ...(await ref(receipt.caseId)), reason: "Quá hạn" }, later(14))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(resumeCase(t.db, handler, { ...(await ref(receipt.caseId)), reason: "" }, later(14))).rejects.toMatchObject({ details: { fields: { reason: "required" } } });
+    await resumeCase(t.db, handler, { ...(await ref(receipt.caseId)), reason: "Người gửi chưa bổ sung sau 10 ngày làm việc." }, later(14));
+    const after = await caseRow(receipt.caseId);
+    expect(after).toMatchObject({ status: "accepted", pausedAt: null });
+    expect(after.resolutionDueOn! > before.resolutionDueOn!).toBe(true);
+    const pub = (await getPublicCase(t.db, receipt.code, later(14)))!;
+    expect(pub.status).toBe("accepted");
+    expect(pub.events.at(-1)).toMatchObject({ type: "case.resumed", reason: "Người gửi chưa bổ sung sau 10 ngày làm việc.", dueOn: after.resolutionDueOn });
+    // Nothing to resume any more.
+    await expect(resumeCase(t.db, handler, { ...(await ref(receipt.caseId)), reason: "Lần nữa" }, later(14))).rejects.toMatchObject({ code: "conflict" });
   });
 });
 

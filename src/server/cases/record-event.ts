@@ -18,6 +18,7 @@ export type CaseEventType =
   | "case.assigned"
   | "case.info_requested"
   | "case.info_provided"
+  | "case.resumed"
   | "case.info_added"
   | "case.extended"
   | "case.answered"

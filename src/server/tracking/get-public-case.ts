@@ -22,6 +22,7 @@ export const PUBLIC_EVENT_TYPES = [
   "case.not_accepted",
   "case.info_requested",
   "case.info_provided",
+  "case.resumed",
   "case.info_added",
   "case.extended",
   "case.answered",
@@ -39,6 +40,7 @@ export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
  * from the filer (contest, withdrawal, added information) stays in the private view.
  */
 const OFFICIAL_REASON_TYPES: ReadonlySet<PublicEventType> = new Set([
+  "case.resumed",
   "case.transferred",
   "case.not_accepted",
   "case.info_requested",
@@ -259,7 +261,7 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
       reason: !sealed && OFFICIAL_REASON_TYPES.has(type) ? (e.reason?.trim() || null) : null,
       redirect: !sealed && type === "case.not_accepted" ? dataString(data, "redirect") : null,
       channel: type === "case.received" && (CHANNELS as readonly string[]).includes(channel ?? "") ? (channel as Channel) : null,
-      dueOn: type === "case.accepted" || type === "case.extended" ? dataDate(data, "resolutionDueOn", "newDueOn", "dueOn") : null,
+      dueOn: type === "case.accepted" || type === "case.extended" || type === "case.resumed" ? dataDate(data, "resolutionDueOn", "newDueOn", "dueOn") : null,
       days: type === "case.extended" ? dataNumber(data, "days") : null,
     };
   });

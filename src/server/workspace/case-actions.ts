@@ -13,6 +13,7 @@ import type { IsoDate } from "@/domain/types";
 import { storeAttachments, type IncomingFile } from "@/server/attachments/store-attachments";
 import type { Viewer } from "@/server/auth/roles";
 import { recordCaseEvent, type CaseEventInput } from "@/server/cases/record-event";
+import { resumedDueDate } from "@/server/cases/resume-clock";
 import { checkFilerFiles, fieldError, filerText, formVersion, parseFilerInput } from "@/server/filer/filer-access";
 import { getReferenceData, type ReferenceData } from "@/server/intake/reference-data";
 import { actorRole, isUuid, lockCaseForAction, staffError, type CaseRow } from "./case-access";
@@ -212,6 +213,34 @@ export async function requestInfo(db: Database, viewer: Viewer | null, input: Ca
     return {
       set: { status: next.status, pausedAt: pauses ? now : null },
       events: [{ type: "case.info_requested", visibility: "public", fromStatus: row.status, toStatus: next.status, reason: v.reason, data: { pauses } }],
+    };
+  });
+}
+
+export const resumeSchema = z.object({ ...caseRef, reason: reasonText });
+
+/**
+ * The filer did not send what was asked: the handler goes on without it, with a public reason. Where the policy
+ * paused the clock, the resolution deadline moves by the time spent waiting, as when the filer replies.
+ */
+export async function resumeCase(db: Database, viewer: Viewer | null, input: CaseRef & { reason?: unknown }, now = new Date()) {
+  const v = parseFilerInput(resumeSchema, input);
+  return act(db, viewer, v, "resume", now, async ({ tx, row }) => {
+    const next = transition(row.status, "info_timeout");
+    if (!next.ok) throw staffError("conflict", "not_allowed");
+    const resolutionDueOn = await resumedDueDate(tx, row, toLocalDate(now));
+    return {
+      set: { status: next.status, pausedAt: null, resolutionDueOn },
+      events: [
+        {
+          type: "case.resumed",
+          visibility: "public",
+          fromStatus: row.status,
+          toStatus: next.status,
+          reason: v.reason,
+          data: { resolutionDueOn, previousResolutionDueOn: row.resolutionDueOn },
+        },
+      ],
     };
   });
 }

@@ -19,6 +19,7 @@ import {
   flagCase,
   refuseCase,
   requestInfo,
+  resumeCase,
   returnDraft,
   saveDraft,
   transferCase,
@@ -125,6 +126,13 @@ export async function requestInfoAction(_prev: StaffFormState, form: FormData): 
   return runStaffAction(form, ["reason"], async ({ db, viewer, ref, form }) => {
     await requestInfo(db, viewer, { ...ref, reason: text(form, "reason") });
     return "info_requested";
+  });
+}
+
+export async function resumeAction(_prev: StaffFormState, form: FormData): Promise<StaffFormState> {
+  return runStaffAction(form, ["reason"], async ({ db, viewer, ref, form }) => {
+    await resumeCase(db, viewer, { ...ref, reason: text(form, "reason") });
+    return "resumed";
   });
 }
 

@@ -17,6 +17,7 @@ export const STAFF_DONE = [
   "assigned",
   "noted",
   "info_requested",
+  "resumed",
   "draft_saved",
   "draft_submitted",
   "draft_returned",

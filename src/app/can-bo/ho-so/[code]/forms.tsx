@@ -15,6 +15,7 @@ import {
   noteAction,
   refuseAction,
   requestInfoAction,
+  resumeAction,
   reviewAction,
   transferAction,
 } from "./actions";
@@ -258,6 +259,20 @@ export function RequestInfoForm({ caseRef }: { caseRef: CaseRef }) {
         <>
           <TextArea name="reason" label={t("requestInfo.reason")} state={state} rows={3} />
           <Submit secondary>{t("requestInfo.submit")}</Submit>
+        </>
+      )}
+    </ActionCard>
+  );
+}
+
+export function ResumeForm({ caseRef }: { caseRef: CaseRef }) {
+  const t = useTranslations("workspace.forms");
+  return (
+    <ActionCard name="resume" title={t("resume.title")} help={`${t("resume.help")} ${t("publicWarning")}`} action={resumeAction} caseRef={caseRef}>
+      {(state) => (
+        <>
+          <TextArea name="reason" label={t("resume.reason")} state={state} rows={2} max={2000} />
+          <Submit secondary>{t("resume.submit")}</Submit>
         </>
       )}
     </ActionCard>

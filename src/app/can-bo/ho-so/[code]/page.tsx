@@ -21,6 +21,7 @@ import {
   NoteForm,
   RefuseForm,
   RequestInfoForm,
+  ResumeForm,
   ReviewForm,
   TransferForm,
 } from "./forms";
@@ -152,6 +153,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           {can("transfer") && <TransferForm caseRef={caseRef} units={c.transferTargets.map((u) => ({ id: u.id, label: unitName(u) }))} />}
           {can("refuse") && <RefuseForm caseRef={caseRef} />}
           {can("request_info") && <RequestInfoForm caseRef={caseRef} />}
+          {can("resume") && <ResumeForm caseRef={caseRef} />}
           {can("save_draft") && <DraftForm caseRef={caseRef} draft={c.draft?.text ?? ""} canSubmit={can("submit_draft")} />}
           {c.draft?.status === "submitted" && !can("save_draft") && !can("approve") && <p className="card">{t("forms.draft.locked")}</p>}
           {can("approve") && <ReviewForm caseRef={caseRef} canApprove />}

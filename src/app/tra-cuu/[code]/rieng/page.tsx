@@ -428,6 +428,7 @@ const EVENT_TYPES = new Set([
   "info_requested",
   "info_provided",
   "info_added",
+  "resumed",
   "extended",
   "answered",
   "rated",
