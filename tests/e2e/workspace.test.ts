@@ -114,6 +114,8 @@ describe("the officials' workspace", () => {
     await atLeader.open();
     await atLeader.submit("accept", "Thụ lý");
     await atLeader.expectDone("Đã thụ lý hồ sơ.");
+    // Keyboard and screen-reader users land on the outcome.
+    await leader.waitForFunction(() => document.activeElement?.id === "ket-qua");
     pub = await publicPage(receipt.code);
     expect(pub).toContain("Thụ lý (chính thức nhận giải quyết)");
     // The citizen is told by email, in Vietnamese: the local outbox page stands in for the mail service (in

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { daysLeft } from "@/domain/deadlines";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { ResultMessage } from "@/components/result-message";
 import { decodeParam } from "@/lib/route-param";
 import { requireStaffPage } from "@/server/auth/require-staff";
 import { AppError } from "@/server/errors";
@@ -92,9 +93,9 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       </header>
 
       {done && (
-        <p id="ket-qua" role="status" tabIndex={-1} className="rounded-md border-2 border-green-700 bg-green-50 p-3 text-green-900">
+        <ResultMessage key={c.version} className="rounded-md border-2 border-green-700 bg-green-50 p-3 text-green-900">
           {t(`done.${done}`)}
-        </p>
+        </ResultMessage>
       )}
       {c.flaggedAt && (
         <p role="note" className="rounded-md border-2 border-amber-600 bg-amber-50 p-3 text-amber-950">

@@ -12,6 +12,7 @@ import { filerCaseIdFor, getFilerCase, type FilerCase, type FilerEvent, type Uni
 import { leaveAction } from "./actions";
 import { AddInformationForm, ContestForm, ProvideInfoForm, RateForm, UnlockForm, WithdrawForm } from "./forms";
 import { DONE, NEW_KEY_COOKIE_PREFIX, type Done } from "./form-state";
+import { ResultMessage } from "@/components/result-message";
 import { decodeParam } from "@/lib/route-param";
 
 // Personal data and live deadlines: never cached, never indexed.
@@ -201,9 +202,9 @@ function DoneBanner({ c, t, locale, done }: { c: FilerCase; t: Translator; local
       text = t(`done.${done}`);
   }
   return (
-    <p id="ket-qua" role="status" className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-semibold text-green-950">
+    <ResultMessage key={c.version} className="rounded-md border-2 border-green-700 bg-green-50 p-4 font-semibold text-green-950">
       {text}
-    </p>
+    </ResultMessage>
   );
 }
 
