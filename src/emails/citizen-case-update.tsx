@@ -5,7 +5,7 @@ import { EmailLayout, Facts, P } from "./layout";
 import { privateCaseUrl, publicCaseUrl } from "./links";
 import { renderEmail } from "./render";
 
-export const CITIZEN_UPDATES = ["accepted", "not_accepted", "transferred", "info_requested", "extended", "answered"] as const;
+export const CITIZEN_UPDATES = ["accepted", "not_accepted", "transferred", "info_requested", "resumed", "extended", "answered"] as const;
 export type CitizenUpdate = (typeof CITIZEN_UPDATES)[number];
 
 export type CitizenUpdateData = {
@@ -51,6 +51,12 @@ export function citizenUpdateEmail(locale: Locale, d: CitizenUpdateData) {
     case "info_requested":
       body.push(tx.t(`${k}.body`, { unit, kind }), tx.t(`${k}.how`, { unit }), tx.t("citizen.keyHint"));
       if (d.reason) facts.push(tx.t(`${k}.what`, { reason: d.reason }));
+      action = { label: tx.t("citizen.privateAction"), url: privateCaseUrl(d.code) };
+      break;
+    case "resumed":
+      body.push(tx.t(`${k}.body`, { unit, kind }), tx.t(`${k}.late`), tx.t("citizen.keyHint"));
+      if (d.reason) facts.push(tx.t(`${k}.reason`, { reason: d.reason }));
+      if (d.dueOn) facts.push(tx.t(`${k}.due`, { date: tx.date(d.dueOn) }));
       action = { label: tx.t("citizen.privateAction"), url: privateCaseUrl(d.code) };
       break;
     case "extended":

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areas, attachments, auditLog, caseEvents, cases, categories, units, users } from "@/db/schema";
+import { areas, attachments, auditLog, caseEvents, cases, categories, emailOutbox, units, users } from "@/db/schema";
+import { renderPendingEmails } from "@/server/email/render-pending";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
@@ -308,6 +309,11 @@ describe("going on without the filer's information", () => {
     const pub = (await getPublicCase(t.db, receipt.code, later(14)))!;
     expect(pub.status).toBe("accepted");
     expect(pub.events.at(-1)).toMatchObject({ type: "case.resumed", reason: "Người gửi chưa bổ sung sau 10 ngày làm việc.", dueOn: after.resolutionDueOn });
+    // The filer is told, in their language, by a message rendered later from the outbox.
+    await renderPendingEmails(t.db);
+    const [notice] = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.template, "case-resumed"), like(emailOutbox.dedupeKey, "event:%:filer")));
+    expect(notice).toMatchObject({ locale: "vi", subject: `Hồ sơ ${receipt.code}: tiếp tục giải quyết khi chưa có thông tin bổ sung` });
+    expect(notice!.text).toContain("Người gửi chưa bổ sung sau 10 ngày làm việc.");
     // Nothing to resume any more.
     await expect(resumeCase(t.db, handler, { ...(await ref(receipt.caseId)), reason: "Lần nữa" }, later(14))).rejects.toMatchObject({ code: "conflict" });
   });

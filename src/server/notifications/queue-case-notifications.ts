@@ -16,6 +16,7 @@ const CITIZEN_UPDATES: Partial<Record<CaseEventType, CitizenUpdate>> = {
   "case.not_accepted": "not_accepted",
   "case.transferred": "transferred",
   "case.info_requested": "info_requested",
+  "case.resumed": "resumed",
   "case.extended": "extended",
   "case.answered": "answered",
 };
@@ -83,7 +84,7 @@ export async function queueCaseNotifications(tx: DbOrTx, event: CaseEventInput &
     const to = await filerEmail(tx, c.id);
     if (to) {
       const dueOn =
-        update === "accepted" ? (str(data, "resolutionDueOn", "dueOn") ?? c.resolutionDueOn) : update === "extended" ? (str(data, "newDueOn", "resolutionDueOn", "dueOn") ?? c.resolutionDueOn) : null;
+        update === "accepted" || update === "resumed" ? (str(data, "resolutionDueOn", "dueOn") ?? c.resolutionDueOn) : update === "extended" ? (str(data, "newDueOn", "resolutionDueOn", "dueOn") ?? c.resolutionDueOn) : null;
       const rendered = { deferred: deferRender("citizen-update", {
         update,
         code: c.code,
