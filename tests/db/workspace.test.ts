@@ -226,7 +226,12 @@ describe("a case from intake to a published answer, across two units", () => {
     const leader = await viewer("lanhdao.pleiku");
     await acceptCase(t.db, intake, await ref(receipt.caseId), now);
     await saveDraft(t.db, leader, { ...(await ref(receipt.caseId)), draft: "Trả lời riêng cho công dân.", submit: true }, now);
+    const waiting = await listInbox(t.db, leader, parseInboxFilters({ "cho-duyet": "1" }), now);
+    expect(waiting.rows.map((r) => r.id)).toContain(receipt.caseId);
+    expect(waiting.rows.every((r) => r.draftStatus === "submitted")).toBe(true);
+    expect(waiting.totals.awaitingApproval).toBeGreaterThanOrEqual(1);
     await approveAnswer(t.db, leader, await ref(receipt.caseId), now);
+    expect((await listInbox(t.db, leader, parseInboxFilters({ "cho-duyet": "1" }), now)).rows.map((r) => r.id)).not.toContain(receipt.caseId);
     expect((await caseRow(receipt.caseId)).answerPublic).toBe(false);
     expect((await getPublicCase(t.db, receipt.code, now))!.answer).toBeNull();
   });

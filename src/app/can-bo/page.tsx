@@ -26,6 +26,7 @@ function toQuery(f: InboxFilters, page?: number): string {
   if (f.due) q.set("han", f.due);
   if (f.mine) q.set("cua-toi", "1");
   if (f.flagged) q.set("gan-co", "1");
+  if (f.awaitingApproval) q.set("cho-duyet", "1");
   if (f.sort && f.sort !== "due") q.set("sap-xep", f.sort);
   if (page && page > 1) q.set("trang", String(page));
   const s = q.toString();
@@ -54,6 +55,7 @@ export default async function InboxPage({ searchParams }: Props) {
     [t("inbox.totalDueSoon"), inbox.totals.dueSoon, toQuery({ due: "soon" })],
     [t("inbox.totalMine"), inbox.totals.mine, toQuery({ mine: true })],
     [t("inbox.totalFlagged"), inbox.totals.flagged, toQuery({ flagged: true })],
+    [t("inbox.totalAwaitingApproval"), inbox.totals.awaitingApproval, toQuery({ awaitingApproval: true })],
   ];
 
   return (
@@ -80,7 +82,7 @@ export default async function InboxPage({ searchParams }: Props) {
         {viewer.memberships.map((m) => `${locale === "en" ? m.unitNameEn : m.unitName}: ${tStaff(`roles.${m.role}`)}`).join(" · ")}
       </p>
 
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {totals.map(([label, n, href]) => (
           <li key={label}>
             <Link href={`/can-bo${href}`} className={`card block hover:bg-zinc-50 ${label === t("inbox.totalOverdue") && n > 0 ? "border-red-300 bg-red-50" : ""}`}>
@@ -145,6 +147,10 @@ export default async function InboxPage({ searchParams }: Props) {
           <label className="flex items-center gap-2">
             <input type="checkbox" name="gan-co" value="1" defaultChecked={filters.flagged} className="size-5" />
             {t("inbox.flagged")}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="cho-duyet" value="1" defaultChecked={filters.awaitingApproval} className="size-5" />
+            {t("inbox.awaitingApproval")}
           </label>
         </div>
         <div className="flex flex-wrap items-center gap-4">

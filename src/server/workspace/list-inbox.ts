@@ -24,6 +24,8 @@ export type InboxFilters = {
   due?: "soon" | "overdue";
   mine?: boolean;
   flagged?: boolean;
+  /** Draft answers submitted to the leader and waiting for approval. */
+  awaitingApproval?: boolean;
   q?: string;
   sort?: "due" | "newest";
   page?: number;
@@ -55,6 +57,7 @@ export function parseInboxFilters(params: Record<string, string | string[] | und
     due: pick(one("han"), ["soon", "overdue"] as const),
     mine: one("cua-toi") === "1",
     flagged: one("gan-co") === "1",
+    awaitingApproval: one("cho-duyet") === "1",
     q: q ? q : undefined,
     sort: pick(one("sap-xep"), ["due", "newest"] as const) ?? "due",
     page: Number.isSafeInteger(page) && page > 1 ? Math.min(page, 1000) : 1,
@@ -75,7 +78,7 @@ export async function listInbox(db: DbOrTx, viewer: Viewer | null, filters: Inbo
   const scope = await visibleUnitIds(db, viewer);
   const today = toLocalDate(now);
   const soon = addCalendarDays(today, DUE_SOON_DAYS);
-  const empty = { rows: [], total: 0, page: 1, pages: 1, totals: { open: 0, overdue: 0, dueSoon: 0, mine: 0, flagged: 0 } };
+  const empty = { rows: [], total: 0, page: 1, pages: 1, totals: { open: 0, overdue: 0, dueSoon: 0, mine: 0, flagged: 0, awaitingApproval: 0 } };
   if (scope.length === 0) return empty;
   const unitIds = filters.unitId ? scope.filter((id) => id === filters.unitId) : scope;
   if (unitIds.length === 0) return empty;
@@ -96,6 +99,7 @@ export async function listInbox(db: DbOrTx, viewer: Viewer | null, filters: Inbo
   if (filters.due === "soon") conditions.push(sql`${currentDueOn} between ${today} and ${soon}`);
   if (filters.mine) conditions.push(eq(cases.assigneeId, viewer.userId));
   if (filters.flagged) conditions.push(isNotNull(cases.flaggedAt));
+  if (filters.awaitingApproval) conditions.push(eq(cases.draftStatus, "submitted"));
   if (filters.q) {
     conditions.push(sql`unaccent(lower(${cases.title} || ' ' || ${cases.body} || ' ' || ${cases.code})) like unaccent(${containsPattern(filters.q)})`);
   }
@@ -138,6 +142,7 @@ export async function listInbox(db: DbOrTx, viewer: Viewer | null, filters: Inbo
         dueSoon: sql<number>`count(*) filter (where ${currentDueOn} between ${today} and ${soon})`.mapWith(Number),
         mine: sql<number>`count(*) filter (where ${cases.assigneeId} = ${viewer.userId})`.mapWith(Number),
         flagged: sql<number>`count(*) filter (where ${cases.flaggedAt} is not null)`.mapWith(Number),
+        awaitingApproval: sql<number>`count(*) filter (where ${cases.draftStatus} = 'submitted')`.mapWith(Number),
       })
       .from(cases)
       .where(and(inScope, open)),
