@@ -72,7 +72,12 @@ describe("audit chain check", () => {
     expect(ok.ok).toBe(true);
     const rows = await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id);
     const victim = rows.at(-2)!.id;
+    await expect(t.db.execute(sql`delete from audit_log where id = ${victim}`)).rejects.toThrow();
+    await expect(t.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+    // A superuser can switch the guard off; the chain still shows the gap.
+    await t.db.execute(sql`alter table audit_log disable trigger user`);
     await t.db.execute(sql`delete from audit_log where id = ${victim}`);
+    await t.db.execute(sql`alter table audit_log enable trigger user`);
     const broken = await verifyAuditChain(t.db);
     expect(broken).toMatchObject({ ok: false, brokenAtId: rows.at(-1)!.id, problem: "link" });
   });
@@ -93,7 +98,9 @@ describe("audit chain check", () => {
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stdout: string }).stdout).toMatch(/BROKEN at entry id \d+/);
     // Rebuilt from a clean chain, it passes.
+    await t.db.execute(sql`alter table audit_log disable trigger user`);
     await t.db.execute(sql`truncate audit_log`);
+    await t.db.execute(sql`alter table audit_log enable trigger user`);
     await t.db.transaction((tx) => appendAudit(tx, { actorUserId: null, action: "test.entry", entityType: "test", entityId: "x" }));
     const passed = await run("node", ["dist/audit-verify.mjs"], { env: envVars as NodeJS.ProcessEnv });
     expect(passed.stdout).toContain("Audit log intact: 1 entries");

@@ -112,7 +112,11 @@ describe("audit log", () => {
     }
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, entries: 5 });
     const [third] = await t.db.select().from(auditLog).orderBy(auditLog.id).offset(2).limit(1);
+    // The table refuses changes; someone with the rights to switch that off can still edit, and the chain shows it.
+    await expect(t.db.execute(sql`update audit_log set entity_id = 'forged' where id = ${third!.id}`)).rejects.toThrow();
+    await t.db.execute(sql`alter table audit_log disable trigger user`);
     await t.db.execute(sql`update audit_log set entity_id = 'forged' where id = ${third!.id}`);
+    await t.db.execute(sql`alter table audit_log enable trigger user`);
     expect(await verifyAuditChain(t.db)).toEqual({ ok: false, entries: 2, brokenAtId: third!.id, problem: "hash" });
   });
 
