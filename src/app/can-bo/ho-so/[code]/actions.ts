@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getDb, type Database } from "@/db/client";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
+import { stringValues } from "@/lib/form-values";
 import { logger } from "@/lib/logger";
 import { filesFromForm } from "@/server/attachments/store-attachments";
 import type { Viewer } from "@/server/auth/roles";
@@ -25,15 +26,6 @@ import {
   transferCase,
 } from "@/server/workspace/case-actions";
 import type { StaffDone, StaffFormState } from "./form-state";
-
-function stringValues(form: FormData, fields: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const field of fields) {
-    const value = form.get(field);
-    if (typeof value === "string") values[field] = value;
-  }
-  return values;
-}
 
 /** A refusal from a service, as the form shows it; anything unexpected is logged and shown as "failed". */
 function refused(error: unknown, values: Record<string, string>): StaffFormState {

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb, type Database } from "@/db/client";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { env } from "@/env";
+import { stringValues } from "@/lib/form-values";
 import { logger } from "@/lib/logger";
 import { filesFromForm, type IncomingFile } from "@/server/attachments/store-attachments";
 import { AppError } from "@/server/errors";
@@ -19,15 +20,6 @@ import { NEW_KEY_COOKIE_PREFIX, type Done, type FilerFormState } from "./form-st
 
 function privatePath(code: string, done?: Done): string {
   return `/tra-cuu/${code}/rieng${done ? `?done=${done}#ket-qua` : ""}`;
-}
-
-function stringValues(form: FormData, fields: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const field of fields) {
-    const value = form.get(field);
-    if (typeof value === "string") values[field] = value;
-  }
-  return values;
 }
 
 /** A refusal from a service, as the form shows it; anything unexpected is logged and shown as "failed". */
