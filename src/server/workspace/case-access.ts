@@ -69,9 +69,14 @@ export async function loadCaseForStaff(
     .where("id" in where ? eq(cases.id, where.id) : eq(cases.code, where.code))
     .limit(1);
   if (!row) throw staffError("not_found", "not_found");
+  return { row, roles: await visibleRoles(db, viewer, row), viewer };
+}
+
+/** The viewer's roles over the case's unit; a case they may not see is refused like a missing one. */
+async function visibleRoles(db: DbOrTx, viewer: Viewer, row: CaseRow): Promise<CaseRoles> {
   const roles = rolesOver(viewer, await unitLine(db, row.unitId));
   if (!canSee(roles)) throw staffError("not_found", "not_found");
-  return { row, roles, viewer };
+  return roles;
 }
 
 export function isUuid(value: unknown): value is string {
@@ -95,8 +100,7 @@ export async function lockCaseForAction(
   if (!isUuid(caseId)) throw staffError("not_found", "not_found");
   const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
   if (!row) throw staffError("not_found", "not_found");
-  const roles = rolesOver(viewer, await unitLine(tx, row.unitId));
-  if (!canSee(roles)) throw staffError("not_found", "not_found");
+  const roles = await visibleRoles(tx, viewer, row);
   if (!roleMayEver(action, roles)) throw staffError("forbidden", "no_access");
   const expected = typeof version === "string" ? Number(version) : version;
   if (expected !== row.version) throw staffError("conflict", "stale_version", { currentVersion: row.version });

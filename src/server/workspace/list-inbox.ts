@@ -8,6 +8,7 @@ import { CASE_KINDS, CASE_STATUSES, CHANNELS, type CaseKind, type CaseStatus, ty
 import { assertStaff, type Viewer } from "@/server/auth/roles";
 import { visibleUnitIds } from "@/server/auth/unit-scope";
 import { currentDueOn, overdueWhere } from "@/server/cases/overdue";
+import { isUuid } from "./case-access";
 
 export const INBOX_PAGE_SIZE = 25;
 /** "Due soon": the running deadline falls within this many calendar days. */
@@ -31,7 +32,6 @@ export type InboxFilters = {
   page?: number;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pick = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined =>
   typeof value === "string" && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
@@ -43,7 +43,7 @@ export function parseInboxFilters(params: Record<string, string | string[] | und
   };
   const uuid = (key: string) => {
     const v = one(key);
-    return v && UUID.test(v) ? v : undefined;
+    return isUuid(v) ? v : undefined;
   };
   const page = Number(one("trang"));
   const q = one("q")?.normalize("NFC").trim().slice(0, 200);

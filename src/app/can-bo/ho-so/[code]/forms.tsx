@@ -19,13 +19,13 @@ import {
   reviewAction,
   transferAction,
 } from "./actions";
+import { CaseRefFields, type CaseRef } from "@/components/case-ref-fields";
 import { EMPTY_STAFF_FORM, type StaffFormState } from "./form-state";
 
 const TEXT_MAX = 5000;
 const ANSWER_MAX = 20000;
 const MB = 1024 * 1024;
 type Action = (state: StaffFormState, form: FormData) => Promise<StaffFormState>;
-export type CaseRef = { code: string; caseId: string; version: number };
 type Option = { id: string; label: string };
 
 function FormError({ state, code }: { state: StaffFormState; code: string }) {
@@ -62,16 +62,6 @@ function FieldMessage({ id, state, field, max }: { id: string; state: StaffFormS
     <p id={id} className="field-error">
       {text}
     </p>
-  );
-}
-
-function Hidden({ code, caseId, version }: CaseRef) {
-  return (
-    <>
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="caseId" value={caseId} />
-      <input type="hidden" name="version" value={version} />
-    </>
   );
 }
 
@@ -150,7 +140,7 @@ function ActionCard(props: { name: string; title: string; help?: string; action:
       </h3>
       {props.help && <p className="text-sm text-zinc-700">{props.help}</p>}
       <form action={formAction} className="space-y-3" aria-busy={pending || undefined} encType={props.multipart ? "multipart/form-data" : undefined}>
-        <Hidden {...props.caseRef} />
+        <CaseRefFields {...props.caseRef} />
         <FormError state={state} code={props.caseRef.code} />
         {props.children(state)}
       </form>

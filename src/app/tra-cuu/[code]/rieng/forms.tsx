@@ -13,12 +13,12 @@ import {
   unlockAction,
   withdrawAction,
 } from "./actions";
+import { CaseRefFields, type CaseRef } from "@/components/case-ref-fields";
 import { EMPTY_FORM, type FilerFormState } from "./form-state";
 
 const TEXT_MAX = 5000;
 const MB = 1024 * 1024;
 type Action = (state: FilerFormState, form: FormData) => Promise<FilerFormState>;
-type CaseRef = { code: string; caseId: string; version: number };
 
 function useFilerForm(action: Action) {
   return useActionState<FilerFormState, FormData>(action, EMPTY_FORM);
@@ -65,16 +65,6 @@ function FieldMessage({ id, state, field }: { id: string; state: FilerFormState;
     <p id={id} className="field-error">
       {text}
     </p>
-  );
-}
-
-function Hidden({ code, caseId, version }: CaseRef) {
-  return (
-    <>
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="caseId" value={caseId} />
-      <input type="hidden" name="version" value={version} />
-    </>
   );
 }
 
@@ -180,7 +170,7 @@ export function AddInformationForm(props: CaseRef) {
   const [state, action, pending] = useFilerForm(addInformationAction);
   return (
     <form action={action} noValidate className="space-y-4">
-      <Hidden {...props} />
+      <CaseRefFields {...props} />
       <FormError state={state} code={props.code} />
       <TextField name="text" label={t("textLabel")} hint={t("textHint", { max: TEXT_MAX })} state={state} optional />
       <FilesField state={state} />
@@ -196,7 +186,7 @@ export function ProvideInfoForm(props: CaseRef) {
   const [state, action, pending] = useFilerForm(provideInfoAction);
   return (
     <form action={action} noValidate className="space-y-4">
-      <Hidden {...props} />
+      <CaseRefFields {...props} />
       <FormError state={state} code={props.code} />
       <TextField name="text" label={t("textLabel")} hint={t("textHint", { max: TEXT_MAX })} state={state} />
       <FilesField state={state} />
@@ -217,7 +207,7 @@ export function WithdrawForm(props: CaseRef) {
     <details className="card" open={state.formError ? true : undefined}>
       <summary className="cursor-pointer text-lg font-semibold">{t("title")}</summary>
       <form action={action} noValidate className="mt-4 space-y-4">
-        <Hidden {...props} />
+        <CaseRefFields {...props} />
         <p>{t("intro")}</p>
         <FormError state={state} code={props.code} />
         <TextField name="reason" label={t("reasonLabel")} hint={t("reasonHint", { max: TEXT_MAX })} state={state} rows={3} optional />
@@ -251,7 +241,7 @@ export function RateForm(props: CaseRef) {
   const error = state.fieldErrors.satisfaction;
   return (
     <form action={action} noValidate className="space-y-4">
-      <Hidden {...props} />
+      <CaseRefFields {...props} />
       <FormError state={state} code={props.code} />
       <fieldset aria-describedby={error ? `${id}-satisfaction-error` : undefined}>
         <legend className="field-label">{t("legend")}</legend>
@@ -278,7 +268,7 @@ export function ContestForm(props: CaseRef & { secondInstance: boolean }) {
   const [state, action, pending] = useFilerForm(contestAction);
   return (
     <form action={action} noValidate className="space-y-4">
-      <Hidden {...ref} />
+      <CaseRefFields {...ref} />
       <FormError state={state} code={ref.code} />
       <TextField name="reason" label={t("reasonLabel")} hint={t("reasonHint", { max: TEXT_MAX })} state={state} rows={6} />
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
