@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./common";
 import { users } from "./auth";
+import { cases } from "./cases";
 import { areas, units } from "./organisation";
 
 /** Transactional outbox: written in the transaction that causes the message, delivered by the worker. */
@@ -30,6 +31,12 @@ export const emailOutbox = pgTable(
      */
     renderer: text("renderer"),
     renderProps: jsonb("render_props").$type<unknown>(),
+    /**
+     * What the message must carry but the database must not hold in clear (the filer's access key, a sign-in
+     * link): sealed with the personal-data key, rendered into the message only in memory, at the moment of
+     * sending or showing; wiped once delivered, used or expired (the message then renders without it).
+     */
+    secret: text("secret"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -123,6 +130,23 @@ export const appMeta = pgTable("app_meta", {
   value: text("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * A filer's proof of access to one case (after typing the code and the access key), so that it can be ended from
+ * the server ("Thoát"). The cookie carries the token; only its hash is stored.
+ */
+export const filerSessions = pgTable(
+  "filer_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("filer_sessions_case_idx").on(t.caseId), index("filer_sessions_expires_idx").on(t.expiresAt)],
+);
 
 /** Fixed-window counters for abuse limits, kept in the database so they hold across instances. */
 export const rateLimits = pgTable("rate_limits", {
