@@ -41,6 +41,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         maxAge: 24 * 60 * 60,
         // Every message goes through the outbox: delivered by the worker through Resend, or kept locally.
         async sendVerificationRequest({ identifier, url }) {
+          // AUTH_URL (set by env()) makes Auth.js build this from the site's address; refuse anything else outright.
+          if (new URL(url).origin !== new URL(e.APP_URL).origin) throw new Error("sign-in link outside the site's address");
           const locale = await requestLocale();
           const message = await signInEmail(locale, url, new URL(url).host);
           await sendEmail(db, { ...message, to: identifier, template: "sign-in", locale });

@@ -141,6 +141,11 @@ const cache = globalThis as unknown as { __doiThoaiEnv?: Env };
 
 /** The process environment, validated once. Throws EnvError with every problem listed. */
 export function env(): Env {
-  cache.__doiThoaiEnv ??= resolveEnv(process.env);
+  if (!cache.__doiThoaiEnv) {
+    cache.__doiThoaiEnv = resolveEnv(process.env);
+    // Auth.js builds its own links (the emailed sign-in link among them) from AUTH_URL when it is set, and from the
+    // request's Host and X-Forwarded-Host headers otherwise: pin it to the site's own address.
+    process.env.AUTH_URL = `${cache.__doiThoaiEnv.APP_URL}/api/auth`;
+  }
   return cache.__doiThoaiEnv;
 }
