@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ATTACHMENT_LIMITS } from "./src/domain/file-type";
 import { parseEnv } from "./src/env";
 
 // Fail the build and the server fast on a malformed environment (secrets are checked at start-up).
@@ -12,7 +13,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    serverActions: { bodySizeLimit: "30mb" },
+    // The custom server refuses larger bodies before reading them (src/server/http/body-limits.ts, "upload").
+    serverActions: { bodySizeLimit: ATTACHMENT_LIMITS.maxTotalBytes + 1024 * 1024 },
     authInterrupts: true,
   },
   async headers() {

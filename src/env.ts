@@ -2,9 +2,10 @@
 // - local (no DATABASE_URL): PGlite in DATA_DIR; missing secrets are generated once into DATA_DIR/secrets.json.
 // - server (DATABASE_URL set): PostgreSQL; missing secrets stop start-up.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { secureDataDir } from "./lib/data-dir";
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -47,21 +48,31 @@ const schema = z.object({
   LOOKUP_HASH_KEY: z.string().trim().min(32, "must be at least 32 characters").optional(),
   RESEND_API_KEY: z.string().trim().min(1).optional(),
   EMAIL_FROM: z.string().trim().min(3).default("Đối thoại <no-reply@doithoai.local>"),
-  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .refine((v) => /^https?:\/\/[^/?#]+\/?$/.test(v), "must be the site's origin only, e.g. https://doithoai.gialai.gov.vn (no path)")
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().trim().min(1).optional(),
   WORKER: z.enum(["inline", "off"]).default("inline"),
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** How many reverse proxies of yours stand in front of the server (0: clients connect directly). */
   TRUST_PROXY: z
-    .enum(["0", "1", "true", "false"])
+    .string()
+    .trim()
     .default("0")
-    .transform((v) => v === "1" || v === "true"),
+    .transform((v) => (v === "true" ? "1" : v === "false" ? "0" : v))
+    .refine((v) => /^(10|[0-9])$/.test(v), "must be the number of proxies in front of the server: 0 to 10")
+    .transform(Number),
 });
 
-export type Env = Omit<z.infer<typeof schema>, SecretName | "APP_URL"> & {
+export type Env = Omit<z.infer<typeof schema>, SecretName | "APP_URL" | "HOST"> & {
   mode: "local" | "server";
+  /** The site's one origin, no trailing slash: every absolute link is built from it, and only its host is served. */
   APP_URL: string;
+  /** The interface to listen on: loopback by default in local mode, every interface in server mode. */
+  HOST: string;
   AUTH_SECRET: string;
   PERSONAL_DATA_KEYS: string;
   LOOKUP_HASH_KEY: string;
@@ -102,7 +113,7 @@ function localSecrets(dataDir: string, missing: readonly SecretName[]): Partial<
   const toCreate = missing.filter((name) => !stored[name]);
   if (toCreate.length > 0) {
     for (const name of toCreate) stored[name] = generateSecret(name);
-    mkdirSync(dataDir, { recursive: true });
+    secureDataDir(dataDir);
     writeFileSync(file, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
   }
   return stored;
@@ -130,7 +141,9 @@ export function resolveEnv(raw: Record<string, string | undefined>): Env {
     ...parsed,
     mode,
     DATA_DIR: path.resolve(parsed.DATA_DIR),
-    APP_URL: (parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ""),
+    APP_URL: new URL(parsed.APP_URL ?? `http://localhost:${parsed.PORT}`).origin,
+    // A newcomer's embedded install (demo accounts, the local outbox) is reachable from this machine only.
+    HOST: parsed.HOST ?? (mode === "local" ? "127.0.0.1" : "0.0.0.0"),
     AUTH_SECRET: parsed.AUTH_SECRET ?? secrets.AUTH_SECRET!,
     PERSONAL_DATA_KEYS: parsed.PERSONAL_DATA_KEYS ?? secrets.PERSONAL_DATA_KEYS!,
     LOOKUP_HASH_KEY: parsed.LOOKUP_HASH_KEY ?? secrets.LOOKUP_HASH_KEY!,

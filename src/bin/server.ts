@@ -4,7 +4,12 @@ import { cookiesOf, fileWithoutScript, hasSessionCookie, MAX_FILING_BODY_BYTES, 
 import { closeDb } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
 import { logger } from "@/lib/logger";
+import { checkBody } from "@/server/http/body-limits";
+import { localeOfCookieHeader, refusalPage, type Refusal } from "@/server/http/refusal-page";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/server/http/security-headers";
+import { checkHost, forwardedHostOf, isForeignOrigin, siteOf } from "@/server/http/site-address";
 import { createStatusPageCache } from "@/server/http/status-page-cache";
+import { clientAddressOf } from "@/server/net/client-address";
 import { CLIENT_IP_HEADER, isLoopbackAddress, loopbackToken, LOOPBACK_HEADER } from "@/server/net/loopback";
 import { startWorker } from "@/server/worker/run-worker";
 import { exitOnStartupError, openMigratedDatabase } from "./startup";
@@ -22,28 +27,78 @@ async function main() {
   // Local mode has one process per data folder, so the worker must live here; in server mode it may run apart.
   const worker = env.WORKER === "inline" ? startWorker(db) : null;
 
+  const site = siteOf(env.APP_URL);
+  const https = site.protocol === "https";
   const { default: next } = await import("next");
-  const app = next({ dev, dir: process.cwd(), hostname: env.HOST ?? "localhost", port: env.PORT });
+  const app = next({ dev, dir: process.cwd(), hostname: site.hostname, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const statusPages = createStatusPageCache(db);
+
+  const fixedHeaders = staticSecurityHeaders({ https });
+  const statusPages = createStatusPageCache(db, { replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev, https }) });
+  // A machine whose server listens on the network cannot tell a local visitor from a proxied one: the local
+  // outbox (demo sign-in links) then needs an admin, as in server mode.
+  const listensOnLoopback = isLoopbackAddress(env.HOST) || env.HOST === "localhost";
+
+  const refuse = (req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal) => {
+    const { status, html } = refusalPage(refusal, localeOfCookieHeader(req.headers.cookie), site.origin);
+    res.writeHead(status, {
+      ...fixedHeaders,
+      ...REFUSAL_HEADERS,
+      "content-type": "text/html; charset=utf-8",
+      "content-length": Buffer.byteLength(html),
+      // A body left unread is not read: the connection ends with this answer.
+      ...(refusal.kind === "too_large" || refusal.kind === "length_required" ? { connection: "close" } : {}),
+    });
+    res.end(req.method === "HEAD" ? undefined : html);
+  };
 
   const server = http.createServer((req, res) => {
-    // Next answers a malformed escape in a dynamic segment with a 500; it is the client's error.
-    try {
-      decodeURIComponent((req.url ?? "/").split("?")[0]!);
-    } catch {
-      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Đường dẫn không hợp lệ / Malformed address\n");
+    const url = req.url ?? "/";
+    // Next answers a malformed escape in a dynamic segment with a 500; it is the client's error. An absolute
+    // request target (a proxy request) names a host of its own: not served.
+    if (!url.startsWith("/") || !decodable(url.split("?")[0]!)) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" }).end("Đường dẫn không hợp lệ / Malformed address\n");
       return;
     }
-    // Never trust this header from outside; set it only for direct connections from this machine.
-    delete req.headers[LOOPBACK_HEADER];
-    // Behind a reverse proxy every client would share the proxy's address: TRUST_PROXY takes the
-    // proxy's X-Forwarded-For instead (only set it when a proxy you run always sets that header).
-    const forwarded = env.TRUST_PROXY ? req.headers["x-forwarded-for"]?.toString().split(",")[0]?.trim() : undefined;
-    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+    for (const [name, value] of Object.entries(fixedHeaders)) res.setHeader(name, value);
+    // Headers only this server may set: never trust them from outside.
+    for (const name of [LOOPBACK_HEADER, CLIENT_IP_HEADER, "content-security-policy", "content-security-policy-report-only"]) delete req.headers[name];
+
+    const host = checkHost(site, { host: req.headers.host, forwardedHost: forwardedHostOf(req.headers), url }, env.TRUST_PROXY);
+    if (host.kind === "redirect") {
+      res.writeHead(307, { location: host.location, "cache-control": "no-store" }).end();
+      return;
+    }
+    if (host.kind === "refuse") {
+      logger.warn("request for another host refused", { host: host.presented.slice(0, 100), url: url.slice(0, 200) });
+      refuse(req, res, { kind: "wrong_host" });
+      return;
+    }
     const proxied = req.headers["x-forwarded-for"] !== undefined || req.headers.forwarded !== undefined;
-    if (!proxied && isLoopbackAddress(req.socket.remoteAddress)) req.headers[LOOPBACK_HEADER] = loopbackToken();
+    req.headers[CLIENT_IP_HEADER] = clientAddressOf(req.headers["x-forwarded-for"], req.socket.remoteAddress, env.TRUST_PROXY);
+    if (listensOnLoopback && !proxied && isLoopbackAddress(req.socket.remoteAddress)) req.headers[LOOPBACK_HEADER] = loopbackToken();
+    // From here on, Next and Auth.js see the site's own address, whatever the client or a proxy wrote.
+    req.headers.host = site.host;
+    req.headers["x-forwarded-host"] = site.host;
+    req.headers["x-forwarded-proto"] = site.protocol;
+    delete req.headers.forwarded;
+
+    const body = checkBody(url.split("?")[0]!, req.headers);
+    if (body.kind !== "ok") {
+      logger.info("request body refused", { url: url.slice(0, 200), reason: body.kind, length: req.headers["content-length"] });
+      refuse(req, res, body);
+      return;
+    }
+    if (!SAFE_METHODS.has(req.method ?? "GET") && isForeignOrigin(site, req.headers.origin)) {
+      refuse(req, res, { kind: "foreign_origin" });
+      return;
+    }
+    // Next reads the nonce from the request's policy and puts it on every script it renders.
+    const policy = contentSecurityPolicy({ nonce: newNonce() }, { dev, https });
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("content-security-policy", policy);
+
     if (isPlainFiling(req)) {
       fileBeforeNext(req, res, env.APP_URL).catch((error: unknown) => {
         logger.error("request failed", { error, url: req.url });
@@ -84,6 +139,26 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The refusal pages run no script and load nothing. */
+const REFUSAL_HEADERS = {
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "cache-control": "no-store",
+};
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

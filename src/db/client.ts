@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { env } from "@/env";
 import * as schema from "./schema";
+import { secureDataDir } from "@/lib/data-dir";
 import { acquireDataDirLock, releaseDataDirLock } from "./lock";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -57,6 +58,7 @@ let cachedDb: { connection: Connection; db: Promise<Database> } | null = null;
 async function open(): Promise<Connection> {
   const e = env();
   if (e.DATABASE_URL) return connectPostgres(e.DATABASE_URL);
+  secureDataDir(e.DATA_DIR);
   // PGlite silently corrupts a folder opened by two processes: refuse instead.
   acquireDataDirLock(e.DATA_DIR);
   try {

@@ -3,6 +3,8 @@ import en from "../../messages/en.json";
 import emailEn from "../../messages/email/en.json";
 import emailVi from "../../messages/email/vi.json";
 import vi from "../../messages/vi.json";
+import httpEn from "../../messages/http/en.json";
+import httpVi from "../../messages/http/vi.json";
 import filerEn from "../../messages/filer/en.json";
 import filerVi from "../../messages/filer/vi.json";
 import intakeEn from "../../messages/intake/en.json";
@@ -15,8 +17,8 @@ import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 

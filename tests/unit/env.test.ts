@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EnvError, SECRET_NAMES, parseEnv, resolveEnv } from "@/env";
+import { secureDataDir } from "@/lib/data-dir";
 
 let dataDir: string;
 beforeEach(() => {
@@ -75,5 +76,46 @@ describe("environment", () => {
   it("reports a broken stored secret instead of using it", () => {
     writeFileSync(path.join(dataDir, "secrets.json"), JSON.stringify({ ...SECRETS, PERSONAL_DATA_KEYS: "nope" }));
     expect(() => resolveEnv({ DATA_DIR: dataDir })).toThrow(/secrets\.json/);
+  });
+});
+
+describe("the site's address and where it listens", () => {
+  it("listens on loopback in local mode and everywhere in server mode, unless told", () => {
+    expect(resolveEnv({ DATA_DIR: dataDir, ...SECRETS }).HOST).toBe("127.0.0.1");
+    expect(resolveEnv({ DATA_DIR: dataDir, ...SECRETS, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(resolveEnv({ DATABASE_URL: "postgres://u@localhost/db", DATA_DIR: dataDir, ...SECRETS }).HOST).toBe("0.0.0.0");
+  });
+
+  it("keeps APP_URL as an origin and refuses one with a path", () => {
+    expect(resolveEnv({ DATA_DIR: dataDir, ...SECRETS, APP_URL: "https://doithoai.gialai.gov.vn/" }).APP_URL).toBe("https://doithoai.gialai.gov.vn");
+    expect(() => parseEnv({ APP_URL: "https://doithoai.gialai.gov.vn/app" })).toThrow(/APP_URL/);
+  });
+
+  it("counts trusted proxies", () => {
+    expect(resolveEnv({ DATA_DIR: dataDir, ...SECRETS }).TRUST_PROXY).toBe(0);
+    expect(resolveEnv({ DATA_DIR: dataDir, ...SECRETS, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(resolveEnv({ DATA_DIR: dataDir, ...SECRETS, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe("the local data folder", () => {
+  it("is created private (0700, files 0600) and an existing loose one is tightened", () => {
+    const fresh = path.join(dataDir, "fresh");
+    resolveEnv({ DATA_DIR: fresh });
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(fresh, "secrets.json")).mode & 0o777).toBe(0o600);
+
+    const loose = path.join(dataDir, "loose");
+    mkdirSync(path.join(loose, "pglite", "base"), { recursive: true });
+    writeFileSync(path.join(loose, "pglite", "base", "1"), "x");
+    for (const [target, mode] of [[loose, 0o777], [path.join(loose, "pglite"), 0o755], [path.join(loose, "pglite", "base"), 0o755], [path.join(loose, "pglite", "base", "1"), 0o666]] as const) chmodSync(target, mode);
+    expect(secureDataDir(loose).tightened).toBe(4);
+    for (const dir of [loose, path.join(loose, "pglite"), path.join(loose, "pglite", "base")]) expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(loose, "pglite", "base", "1")).mode & 0o777).toBe(0o600);
+    // A file created afterwards by this process is private as well (the umask).
+    writeFileSync(path.join(loose, "later"), "y");
+    expect(statSync(path.join(loose, "later")).mode & 0o777).toBe(0o600);
+    expect(secureDataDir(loose).tightened).toBe(0);
   });
 });

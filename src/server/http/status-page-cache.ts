@@ -5,12 +5,13 @@ import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
 import { LOCALE_COOKIE, DEFAULT_LOCALE, isLocale } from "@/i18n/config";
+import { inlineScriptHashes } from "./security-headers";
 
 const STATUS_PATH = /^\/tra-cuu\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})$/;
 // Cookies that change what the page shows (a signed-in header, a filer's session): such requests are not cached.
 const PERSONAL_COOKIE = /(^|\.)session-token|^dt_/;
 
-type Entry = { validator: string; status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
+type Entry = { validator: string; status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; policy: string | null };
 
 function cookieNames(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -27,7 +28,18 @@ function cookieNames(header: string | undefined): Map<string, string> {
  * changed (its version, its update time, its newest timeline event) and the day is the same: so a change is
  * visible on the next request once it has committed, on every instance, with no shared cache to keep.
  */
-export function createStatusPageCache(db: Database, options: { maxEntries?: number; maxAgeMs?: number } = {}) {
+export function createStatusPageCache(
+  db: Database,
+  options: {
+    maxEntries?: number;
+    maxAgeMs?: number;
+    /**
+     * The content security policy a replayed page is served under: built from the hashes of its own inline scripts,
+     * since the nonce it was rendered with was valid for that first response only.
+     */
+    replayPolicy?: (scriptHashes: string[]) => string;
+  } = {},
+) {
   // A page is about 75 KB: 300 pages bound the cache near 22 MB per process.
   const maxEntries = options.maxEntries ?? 300;
   const maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
@@ -73,7 +85,7 @@ export function createStatusPageCache(db: Database, options: { maxEntries?: numb
     const hit = entries.get(key);
     if (hit && hit.validator === validator && Date.now() - hit.storedAt < maxAgeMs) {
       stats.hits++;
-      res.writeHead(hit.status, { ...hit.headers, "x-doithoai-cache": "hit" });
+      res.writeHead(hit.status, { ...hit.headers, ...(hit.policy ? { "content-security-policy": hit.policy } : {}), "x-doithoai-cache": "hit" });
       res.end(hit.body);
       return;
     }
@@ -95,7 +107,11 @@ export function createStatusPageCache(db: Database, options: { maxEntries?: numb
       if (res.statusCode === 200 && !res.hasHeader("set-cookie")) {
         const headers = res.getHeaders();
         delete headers["x-doithoai-cache"];
-        remember(key, { validator, status: 200, headers, body: Buffer.concat(chunks), storedAt: Date.now() });
+        delete headers["content-security-policy"];
+        const body = Buffer.concat(chunks);
+        const encoding = headers["content-encoding"]?.toString();
+        const policy = options.replayPolicy ? options.replayPolicy(inlineScriptHashes(body, encoding)) : null;
+        remember(key, { validator, status: 200, headers, body, storedAt: Date.now(), policy });
       }
       return end(chunk as never, encoding as never, cb as never);
     }) as typeof res.end;

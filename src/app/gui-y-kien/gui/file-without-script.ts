@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { env } from "@/env";
 import { LOCALE_COOKIE } from "@/i18n/config";
 import { logger } from "@/lib/logger";
 import { filesFromForm } from "@/server/attachments/store-attachments";
+import { BODY_LIMITS } from "@/server/http/body-limits";
 import { submitCase } from "@/server/intake/submit-case";
 import { clientIp } from "@/server/net/loopback";
 import { readIntakeForm, receiptCookie } from "../form-input";
@@ -11,7 +13,7 @@ import { readIntakeForm, receiptCookie } from "../form-input";
 export const NOSCRIPT_FILING_PATH = "/gui-y-kien/gui";
 
 /** As the server action allows (next.config.ts serverActions.bodySizeLimit): attachments plus the text. */
-export const MAX_FILING_BODY_BYTES = 30 * 1024 * 1024;
+export const MAX_FILING_BODY_BYTES = BODY_LIMITS.upload;
 
 export function cookiesOf(header: string | null | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -50,16 +52,7 @@ export async function fileWithoutScript(request: Request, userId: () => Promise<
   const toAction = () => redirect(307, "/gui-y-kien");
   // What Next checks for a server action: a cross-site page must not file in a signed-in citizen's name.
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && origin !== "null") {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      // a malformed Origin is refused like a foreign one
-    }
-    if (originHost !== host) return new Response(null, { status: 403 });
-  }
+  if (origin && origin !== "null" && origin.toLowerCase() !== new URL(env().APP_URL).origin) return new Response(null, { status: 403 });
   const length = Number(request.headers.get("content-length") ?? NaN);
   if (!(length <= MAX_FILING_BODY_BYTES) || !request.headers.get("content-type")?.startsWith("multipart/form-data")) return toAction();
 
