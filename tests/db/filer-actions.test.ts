@@ -1,8 +1,8 @@
 // The filer's private view and actions (DOMAIN.md sections 3-4) on a real database: each test builds its own
 // cases with the small factory below; the organisation, holidays and deadline policies are the defaults.
-import { eq } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, deadlinePolicies, holidays, units, users } from "@/db/schema";
+import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, deadlinePolicies, filerSessions, holidays, rateLimits, units, users } from "@/db/schema";
 import { addCalendarDays } from "@/domain/calendar";
 import { DEFAULT_DEADLINE_POLICIES } from "@/domain/deadline-policies-data";
 import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
@@ -13,14 +13,9 @@ import { policyToRow } from "@/server/deadlines/policy-rows";
 import { AppError } from "@/server/errors";
 import { addInformation } from "@/server/filer/add-information";
 import { contestAnswer } from "@/server/filer/contest-answer";
-import {
-  authorizeAttachmentDownload,
-  createFilerToken,
-  FILER_TOKEN_TTL_SECONDS,
-  filerCookieName,
-  readFilerToken,
-  verifyFilerAccess,
-} from "@/server/filer/filer-access";
+import { RATE_LIMITS } from "@/server/abuse/rate-limit";
+import { authorizeAttachmentDownload, verifyFilerAccess } from "@/server/filer/filer-access";
+import { createFilerToken, endFilerSession, FILER_TOKEN_TTL_SECONDS, filerCookieName, readFilerToken } from "@/server/filer/filer-session";
 import { filerCaseIdFor, getFilerCase } from "@/server/filer/get-filer-case";
 import { provideRequestedInfo } from "@/server/filer/provide-requested-info";
 import { rateAnswer } from "@/server/filer/rate-answer";
@@ -77,7 +72,7 @@ async function makeCase(
     .returning({ id: cases.id, version: cases.version });
   await t.db.insert(caseParties).values({ caseId: row!.id, role: "filer", anonymous: false, ...sealPersonalData(FILER) });
   await t.db.insert(caseEvents).values({ caseId: row!.id, type: "case.received", visibility: "public", toStatus: "received" });
-  return { id: row!.id, code, key, token: createFilerToken(row!.id, now).token, version: row!.version };
+  return { id: row!.id, code, key, token: (await createFilerToken(t.db, row!.id, now)).token, version: row!.version };
 }
 
 async function row(id: string) {
@@ -147,8 +142,8 @@ describe("proving access with the code and the private key", () => {
     expect(access.caseId).toBe(c.id);
     expect(access.code).toBe(c.code);
     expect(access.expiresAt.getTime() - now.getTime()).toBe(FILER_TOKEN_TTL_SECONDS * 1000);
-    expect(readFilerToken(access.token, c.id, now)).toBe(true);
-    expect(readFilerToken(access.token, other.id, now)).toBe(false);
+    expect(await readFilerToken(t.db, access.token, c.id, now)).toBe(true);
+    expect(await readFilerToken(t.db, access.token, other.id, now)).toBe(false);
     expect(await filerCaseIdFor(t.db, c.code, access.token, now)).toBe(c.id);
     expect(await filerCaseIdFor(t.db, other.code, access.token, now)).toBeNull();
     expect(filerCookieName(c.code)).toBe(`dt_filer_${c.code}`);
@@ -164,30 +159,130 @@ describe("proving access with the code and the private key", () => {
     expect(malformed).toEqual(wrongKey);
   });
 
-  it("refuses every attempt from an address after too many tries, even with the right key, but not other addresses", async () => {
+  it("always lets the right code and key through, even after 100 wrong tries from the same address on the same code", async () => {
     const c = await makeCase();
     const ip = "203.0.113.77";
-    for (let i = 0; i < 20; i++) {
-      expect((await refusal(verifyFilerAccess(t.db, c.code, generateAccessKey(), ip, now))).reason).toBe("wrong_key");
+    const perCode = RATE_LIMITS.accessMissPerCode.limit;
+    const refusals: string[] = [];
+    for (let i = 0; i < 100; i++) refusals.push((await refusal(verifyFilerAccess(t.db, c.code, generateAccessKey(), ip, now))).reason);
+    // The first misses are told the key is wrong; once over the case's limit, the guesser is told to wait.
+    expect(refusals.slice(0, perCode)).toEqual(Array(perCode).fill("wrong_key"));
+    expect(new Set(refusals.slice(perCode))).toEqual(new Set(["rate_limited"]));
+    const guess = await verifyFilerAccess(t.db, c.code, generateAccessKey(), ip, now).catch((e: AppError) => e);
+    expect(guess).toMatchObject({ code: "rate_limited", details: { reason: "rate_limited" } });
+    expect(Number((guess as AppError).details?.retryAfterSeconds)).toBeGreaterThan(0);
+    expect(Number((guess as AppError).details?.retryAfterSeconds)).toBeLessThanOrEqual(600);
+
+    // The citizen, from that same address, with the right pair: in at once, several times over.
+    for (let i = 0; i < 3; i++) {
+      const access = await verifyFilerAccess(t.db, c.code, c.key, ip, now);
+      expect(access.caseId).toBe(c.id);
+      expect(await filerCaseIdFor(t.db, c.code, access.token, now)).toBe(c.id);
     }
-    const limited = await refusal(verifyFilerAccess(t.db, c.code, c.key, ip, now));
-    expect(limited).toMatchObject({ code: "rate_limited", reason: "rate_limited" });
-    expect((await verifyFilerAccess(t.db, c.code, c.key, "203.0.113.78", now)).caseId).toBe(c.id);
-    // A new window lets the address try again.
+    // A new window: a mistyped key is told it is wrong again.
     const later = new Date(now.getTime() + 11 * 60_000);
-    expect((await verifyFilerAccess(t.db, c.code, c.key, ip, later)).caseId).toBe(c.id);
+    expect((await refusal(verifyFilerAccess(t.db, c.code, generateAccessKey(), ip, later))).reason).toBe("wrong_key");
   });
 
-  it("rejects expired, tampered and foreign tokens", async () => {
+  it("counts misses per address and per case apart: one over its limit leaves the other alone", async () => {
+    // Many addresses guessing one case: the case's limit stops them; from one of those addresses a miss on another case is not blocked.
+    const target = await makeCase();
+    const elsewhere = await makeCase();
+    const perCode = RATE_LIMITS.accessMissPerCode.limit;
+    for (let i = 0; i < perCode; i++) {
+      expect((await refusal(verifyFilerAccess(t.db, target.code, generateAccessKey(), `198.51.100.${100 + i}`, now))).reason).toBe("wrong_key");
+    }
+    expect((await refusal(verifyFilerAccess(t.db, target.code, generateAccessKey(), "198.51.100.200", now))).reason).toBe("rate_limited");
+    expect((await refusal(verifyFilerAccess(t.db, elsewhere.code, generateAccessKey(), "198.51.100.200", now))).reason).toBe("wrong_key");
+    expect((await verifyFilerAccess(t.db, target.code, target.key, "198.51.100.200", now)).caseId).toBe(target.id);
+
+    // One address guessing many codes: the address's limit stops it; another address on the same case is not blocked.
+    const ip = "192.0.2.50";
+    const perIp = RATE_LIMITS.accessMissPerIp.limit;
+    for (let i = 0; i < perIp; i++) {
+      expect((await refusal(verifyFilerAccess(t.db, generateTrackingCode(), generateAccessKey(), ip, now))).reason).toBe("wrong_key");
+    }
+    const fresh = await makeCase();
+    expect((await refusal(verifyFilerAccess(t.db, fresh.code, generateAccessKey(), ip, now))).reason).toBe("rate_limited");
+    expect((await refusal(verifyFilerAccess(t.db, "not a code", generateAccessKey(), ip, now))).reason).toBe("rate_limited");
+    expect((await refusal(verifyFilerAccess(t.db, fresh.code, generateAccessKey(), "192.0.2.51", now))).reason).toBe("wrong_key");
+    expect((await verifyFilerAccess(t.db, fresh.code, fresh.key, ip, now)).caseId).toBe(fresh.id);
+
+    // Codes of no case are counted per address only: a guesser cannot fill the table with one row per guess.
+    const rows = await t.db.select({ key: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, "filer-access:code:%"));
+    const keys = rows.map((r) => r.key);
+    expect(keys).toContain(`filer-access:code:${target.code}`);
+    expect(keys).toContain(`filer-access:code:${fresh.code}`);
+    const caseCodes = new Set((await t.db.select({ code: cases.code }).from(cases)).map((r) => `filer-access:code:${r.code}`));
+    expect(keys.filter((k) => !caseCodes.has(k))).toEqual([]);
+  });
+});
+
+describe("the filer's session, held by the server", () => {
+  it("keeps only a hash of the token, for exactly one case, for two hours", async () => {
     const c = await makeCase();
-    const { token } = createFilerToken(c.id, now);
-    expect(readFilerToken(token, c.id, new Date(now.getTime() + (FILER_TOKEN_TTL_SECONDS - 1) * 1000))).toBe(true);
-    expect(readFilerToken(token, c.id, new Date(now.getTime() + FILER_TOKEN_TTL_SECONDS * 1000))).toBe(false);
-    const [id, expires, mac] = token.split(".");
-    expect(readFilerToken(`${id}.${Number(expires) + 3600}.${mac}`, c.id, now)).toBe(false);
-    expect(readFilerToken(`${id}.${expires}.${mac!.slice(0, -2)}AA`, c.id, now)).toBe(false);
-    expect(readFilerToken(undefined, c.id, now)).toBe(false);
-    expect(readFilerToken("", c.id, now)).toBe(false);
+    const other = await makeCase();
+    const access = await verifyFilerAccess(t.db, c.code, c.key, "198.51.100.3", now);
+    const sessions = await t.db.select().from(filerSessions).where(eq(filerSessions.caseId, c.id));
+    expect(sessions.length).toBeGreaterThanOrEqual(1);
+    const dump = JSON.stringify(await t.db.execute(sql`select * from filer_sessions`));
+    expect(dump).not.toContain(access.token);
+    for (const s of sessions) expect(s.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(sessions.some((s) => s.expiresAt.getTime() === access.expiresAt.getTime())).toBe(true);
+
+    expect(await readFilerToken(t.db, access.token, c.id, new Date(now.getTime() + (FILER_TOKEN_TTL_SECONDS - 1) * 1000))).toBe(true);
+    expect(await readFilerToken(t.db, access.token, c.id, new Date(now.getTime() + FILER_TOKEN_TTL_SECONDS * 1000))).toBe(false);
+    expect(await readFilerToken(t.db, access.token, other.id, now)).toBe(false);
+    // A token that was never issued, or one character off, opens nothing.
+    const forged = `${access.token.slice(0, -1)}${access.token.endsWith("A") ? "B" : "A"}`;
+    expect(await readFilerToken(t.db, forged, c.id, now)).toBe(false);
+    expect(await readFilerToken(t.db, `${c.id}.9999999999.abc`, c.id, now)).toBe(false);
+    expect(await readFilerToken(t.db, undefined, c.id, now)).toBe(false);
+    expect(await readFilerToken(t.db, "", c.id, now)).toBe(false);
+  });
+
+  it("ends on Thoát: a copy of the cookie is refused at once by the page, the verbs and the downloads; other sessions go on", async () => {
+    const c = await makeCase();
+    const phone = await verifyFilerAccess(t.db, c.code, c.key, "198.51.100.4", now);
+    const laptop = await verifyFilerAccess(t.db, c.code, c.key, "198.51.100.5", now);
+    const copied = phone.token;
+    await addInformation(t.db, copied, { caseId: c.id, version: c.version, text: "Trước khi thoát" }, [{ name: "anh.png", bytes: PNG }], now);
+    const [file] = await t.db.select().from(attachments).where(eq(attachments.caseId, c.id));
+    const as = (token: string) => ({ filerToken: () => token, viewer: async () => null });
+    expect(await authorizeAttachmentDownload(t.db, file!.id, as(copied), now)).not.toBeNull();
+
+    await endFilerSession(t.db, phone.token);
+    expect(await filerCaseIdFor(t.db, c.code, copied, now)).toBeNull();
+    expect(await readFilerToken(t.db, copied, c.id, now)).toBe(false);
+    expect(await refusal(addInformation(t.db, copied, { caseId: c.id, version: c.version + 1, text: "Sau khi thoát" }, [], now))).toMatchObject({
+      code: "forbidden",
+      reason: "no_access",
+    });
+    expect(await authorizeAttachmentDownload(t.db, file!.id, as(copied), now)).toBeNull();
+    // The other device's session is its own.
+    expect(await filerCaseIdFor(t.db, c.code, laptop.token, now)).toBe(c.id);
+    // Ending an unknown or malformed token is harmless.
+    await endFilerSession(t.db, "nonsense");
+    await endFilerSession(t.db, undefined);
+    expect(await filerCaseIdFor(t.db, c.code, laptop.token, now)).toBe(c.id);
+  });
+
+  it("refuses a case id that is not one, without asking the database to cast it", async () => {
+    const c = await makeCase();
+    expect(await refusal(addInformation(t.db, c.token, { caseId: "1 or 1=1", version: 1, text: "x" }, [], now))).toMatchObject({ reason: "no_access" });
+    expect(await refusal(addInformation(t.db, c.token, { caseId: 42, version: 1, text: "x" }, [], now))).toMatchObject({ reason: "no_access" });
+  });
+
+  it("deletes a case's expired sessions when a new one is opened", async () => {
+    const c = await makeCase();
+    const old = await createFilerToken(t.db, c.id, now);
+    const later = new Date(now.getTime() + (FILER_TOKEN_TTL_SECONDS + 60) * 1000);
+    await createFilerToken(t.db, c.id, later);
+    const left = await t.db.select().from(filerSessions).where(eq(filerSessions.caseId, c.id));
+    expect(left).toHaveLength(1);
+    expect(left[0]!.expiresAt.getTime()).toBeGreaterThan(later.getTime());
+    // Deleted, not merely expired: even asked at a time it was valid, it is gone.
+    expect(await readFilerToken(t.db, old.token, c.id, now)).toBe(false);
   });
 });
 

@@ -18,8 +18,17 @@ export const RATE_LIMITS = {
    * almost every time, a citizen checking their own case never pays, and the status page stays free of writes.
    */
   lookupMissPerIp: { limit: 30, windowSeconds: 600 },
-  /** Private access attempts (code + key) per client IP: keys are unguessable, but don't invite trying. */
-  accessKeyPerIp: { limit: 20, windowSeconds: 600 },
+  /**
+   * Wrong code + key pairs per client IP, and per case. Only misses count and a right pair always gets
+   * through, so citizens behind one address (carrier NAT, a reception hall) never lock each other out; the
+   * limits stop one address trying many keys, and many addresses trying keys on one case.
+   */
+  accessMissPerIp: { limit: 30, windowSeconds: 600 },
+  accessMissPerCode: { limit: 10, windowSeconds: 600 },
+  /** Sign-in emails per address asked for (its keyed hash): nobody's mailbox is flooded with links. */
+  signInPerEmail: { limit: 5, windowSeconds: 3600 },
+  /** Sign-in emails per requesting client IP, whatever the addresses. */
+  signInPerIp: { limit: 30, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 function windowOf(rule: RateLimitRule, now: Date): { start: Date; end: Date } {

@@ -33,7 +33,7 @@ export async function addInformation(
   files: IncomingFile[] = [],
   now = new Date(),
 ): Promise<{ eventId: number; attachmentIds: string[] }> {
-  const caseId = authorizeFiler(token, input.caseId, now);
+  const caseId = await authorizeFiler(db, token, input.caseId, now);
   const { version, text } = parseFilerInput(addInformationSchema, input);
   const checked = checkFilerFiles(files);
   if (text === "" && checked.length === 0) throw fieldError("text", "text_or_files_required");

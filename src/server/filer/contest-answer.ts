@@ -207,7 +207,7 @@ async function reopen(tx: Tx, row: CaseRow, reason: string, now: Date): Promise<
  * the level above (khiếu nại lần hai); any other case is reopened there.
  */
 export async function contestAnswer(db: Database, token: string | undefined, input: ContestAnswerInput, now = new Date()): Promise<ContestResult> {
-  const caseId = authorizeFiler(token, input.caseId, now);
+  const caseId = await authorizeFiler(db, token, input.caseId, now);
   const { version, reason } = parseFilerInput(contestAnswerSchema, input);
 
   return runInTransaction(db, async (tx) => {

@@ -1,21 +1,19 @@
 import "server-only";
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx, Tx } from "@/db/client";
 import { attachments, cases } from "@/db/schema";
 import { transition } from "@/domain/case-status";
 import { normalizeTrackingCode, verifyAccessKey } from "@/domain/tracking-code";
-import { env } from "@/env";
 import { consumeRateLimit, RATE_LIMITS } from "@/server/abuse/rate-limit";
 import { checkAttachments, type CheckedFile, type IncomingFile } from "@/server/attachments/store-attachments";
 import type { Viewer } from "@/server/auth/roles";
 import { visibleUnitIds } from "@/server/auth/unit-scope";
 import { recordCaseEvent, type CaseEventType } from "@/server/cases/record-event";
+import { isUuid } from "@/server/workspace/case-access";
 import { AppError } from "@/server/errors";
-
-/** The filer's proof of access lasts two hours, then the access key must be typed again. */
-export const FILER_TOKEN_TTL_SECONDS = 2 * 60 * 60;
+import { createFilerToken, readFilerToken } from "./filer-session";
 
 /**
  * Why a filer's request was refused. Carried as AppError.message and details.reason so that pages can pick a
@@ -101,58 +99,6 @@ export function checkFilerFiles(files: IncomingFile[]): CheckedFile[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Signed token in a cookie
-// ---------------------------------------------------------------------------------------------
-
-/**
- * One cookie per case, on path "/" so that it also reaches /api/tep (attachments). The code is in the name so
- * that a filer following several cases keeps one proof per case.
- */
-export function filerCookieName(code: string): string {
-  return `dt_filer_${code}`;
-}
-
-function sign(caseId: string, expires: number): string {
-  // A prefix separates these signatures from anything else signed with AUTH_SECRET.
-  return createHmac("sha256", env().AUTH_SECRET).update(`dt-filer:${caseId}.${expires}`).digest("base64url");
-}
-
-/** `<caseId>.<expiresEpochSeconds>.<hmac>`, valid for FILER_TOKEN_TTL_SECONDS. */
-export function createFilerToken(caseId: string, now = new Date()): { token: string; expiresAt: Date } {
-  const expires = Math.floor(now.getTime() / 1000) + FILER_TOKEN_TTL_SECONDS;
-  return { token: `${caseId}.${expires}.${sign(caseId, expires)}`, expiresAt: new Date(expires * 1000) };
-}
-
-/** True only for an unexpired token signed by this server for exactly this case. */
-export function readFilerToken(token: string | null | undefined, caseId: string, now = new Date()): boolean {
-  if (typeof token !== "string" || token.length > 200) return false;
-  const parts = token.split(".");
-  if (parts.length !== 3) return false;
-  const [id, expiresText, mac] = parts as [string, string, string];
-  if (id !== caseId || !/^\d{1,12}$/.test(expiresText)) return false;
-  const expires = Number(expiresText);
-  if (expires * 1000 <= now.getTime()) return false;
-  const expected = Buffer.from(sign(caseId, expires));
-  const actual = Buffer.from(mac);
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-/** Cookie attributes for the page that sets the token (httpOnly, SameSite=Lax, Secure behind https). */
-export function filerCookie(code: string, token: string, expiresAt: Date) {
-  return {
-    name: filerCookieName(code),
-    value: token,
-    options: {
-      httpOnly: true,
-      sameSite: "lax" as const,
-      secure: env().APP_URL.startsWith("https://"),
-      path: "/",
-      expires: expiresAt,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Proving access with the code and the private key
 // ---------------------------------------------------------------------------------------------
 
@@ -162,24 +108,39 @@ const DUMMY_HASH = createHash("sha256").update("no such case").digest("hex");
 export type FilerAccess = { caseId: string; code: string; token: string; expiresAt: Date };
 
 /**
- * Checks a tracking code and access key. Every attempt counts against the client's limit, right or wrong.
- * A malformed code, an unknown code and a wrong key are one refusal: "wrong_key".
+ * Counts one miss against the client's address and, when the code belongs to a case, against that case.
+ * Unknown codes are not counted per code: a guesser spraying random codes would only fill the table, and the
+ * per-address count already covers them. Returns the longest wait if either is over its limit.
+ */
+async function countMiss(db: DbOrTx, code: string | null, exists: boolean, ip: string, now: Date): Promise<number | null> {
+  const byIp = await consumeRateLimit(db, `filer-access:ip:${ip}`, RATE_LIMITS.accessMissPerIp, now);
+  const byCode = code && exists ? await consumeRateLimit(db, `filer-access:code:${code}`, RATE_LIMITS.accessMissPerCode, now) : null;
+  const waits = [byIp, byCode].flatMap((r) => (r && !r.ok ? [r.retryAfterSeconds] : []));
+  return waits.length > 0 ? Math.max(...waits) : null;
+}
+
+/**
+ * Checks a tracking code and access key. A right pair always opens the case, whatever came before from the same
+ * address or on the same code: many citizens share one address (carrier NAT, reception halls), and the key's 100
+ * random bits, not the limit, are what keep guessers out. Only misses are counted, per address and per case,
+ * and once over a limit a miss is refused as "rate_limited" with the time to wait. A malformed code, an unknown
+ * code and a wrong key are otherwise one refusal: "wrong_key".
  */
 export async function verifyFilerAccess(db: DbOrTx, code: string, key: string, ip: string, now = new Date()): Promise<FilerAccess> {
-  const limit = await consumeRateLimit(db, `filer-access:ip:${ip}`, RATE_LIMITS.accessKeyPerIp, now);
-  if (!limit.ok) throw filerError("rate_limited", "rate_limited", { retryAfterSeconds: limit.retryAfterSeconds });
   const normalized = normalizeTrackingCode(typeof code === "string" ? code : "");
   const [row] = normalized
     ? await db.select({ id: cases.id, code: cases.code, hash: cases.accessKeyHash }).from(cases).where(eq(cases.code, normalized)).limit(1)
     : [];
   const ok = verifyAccessKey(typeof key === "string" ? key : "", row?.hash ?? DUMMY_HASH);
-  if (!row || !ok) throw filerError("forbidden", "wrong_key");
-  return { caseId: row.id, code: row.code, ...createFilerToken(row.id, now) };
+  if (row && ok) return { caseId: row.id, code: row.code, ...(await createFilerToken(db, row.id, now)) };
+  const wait = await countMiss(db, normalized, row !== undefined, ip, now);
+  if (wait !== null) throw filerError("rate_limited", "rate_limited", { retryAfterSeconds: wait });
+  throw filerError("forbidden", "wrong_key");
 }
 
-/** For the verbs: the token must have been issued for this very case (a case id from a form proves nothing). */
-export function authorizeFiler(token: string | null | undefined, caseId: unknown, now = new Date()): string {
-  if (typeof caseId !== "string" || !readFilerToken(token, caseId, now)) throw filerError("forbidden", "no_access");
+/** For the verbs: the token must belong to a live session for this very case (a case id from a form proves nothing). */
+export async function authorizeFiler(db: DbOrTx, token: string | null | undefined, caseId: unknown, now = new Date()): Promise<string> {
+  if (!isUuid(caseId) || !(await readFilerToken(db, token, caseId, now))) throw filerError("forbidden", "no_access");
   return caseId;
 }
 
@@ -283,7 +244,7 @@ export async function authorizeAttachmentDownload(
   who: { filerToken: (code: string) => string | undefined; viewer: () => Promise<Viewer | null> },
   now = new Date(),
 ): Promise<AttachmentDownload | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(attachmentId)) return null;
+  if (!isUuid(attachmentId)) return null;
   const [row] = await db
     .select({
       fileName: attachments.fileName,
@@ -302,7 +263,7 @@ export async function authorizeAttachmentDownload(
     .limit(1);
   if (!row) return null;
   const file = { fileName: row.fileName, contentType: row.contentType, data: row.data };
-  if (row.visibility === "filer" && readFilerToken(who.filerToken(row.code), row.caseId, now)) return file;
+  if (row.visibility === "filer" && (await readFilerToken(db, who.filerToken(row.code), row.caseId, now))) return file;
   const viewer = await who.viewer();
   if (!viewer || viewer.memberships.length === 0 || !(await visibleUnitIds(db, viewer)).includes(row.unitId)) return null;
   // A denouncer's evidence can identify them (Law on Denunciations art. 47): only the named handler opens it.

@@ -7,7 +7,8 @@ import { isOverdue } from "@/domain/deadlines";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import type { CaseKind, CaseStatus, IsoDate } from "@/domain/types";
 import { unsealPersonalData, type PersonalData } from "@/server/privacy/personal-data";
-import { filerActions, isFinalComplaintDecision, readFilerToken, type FilerActions } from "./filer-access";
+import { filerActions, isFinalComplaintDecision, type FilerActions } from "./filer-access";
+import { readFilerToken } from "./filer-session";
 
 export type UnitName = { id: string; name: string; nameEn: string };
 
@@ -78,7 +79,7 @@ export async function filerCaseIdFor(db: DbOrTx, code: string, token: string | u
   const normalized = normalizeTrackingCode(code);
   if (!normalized || !token) return null;
   const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.code, normalized)).limit(1);
-  return row && readFilerToken(token, row.id, now) ? row.id : null;
+  return row && (await readFilerToken(db, token, row.id, now)) ? row.id : null;
 }
 
 function pickDetails(data: Record<string, unknown> | null): FilerEvent["details"] {

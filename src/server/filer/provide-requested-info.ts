@@ -36,7 +36,7 @@ export async function provideRequestedInfo(
   files: IncomingFile[] = [],
   now = new Date(),
 ): Promise<{ eventId: number; resolutionDueOn: IsoDate | null }> {
-  const caseId = authorizeFiler(token, input.caseId, now);
+  const caseId = await authorizeFiler(db, token, input.caseId, now);
   const { version, text } = parseFilerInput(provideRequestedInfoSchema, input);
   const checked = checkFilerFiles(files);
   if (text === "" && checked.length === 0) throw fieldError("text", "text_or_files_required");

@@ -15,7 +15,7 @@ export type RateAnswerInput = { caseId: unknown; version: unknown; satisfaction?
 
 /** Once per answer, the filer says whether they are satisfied; it counts in the unit's public record. */
 export async function rateAnswer(db: Database, token: string | undefined, input: RateAnswerInput, now = new Date()): Promise<{ eventId: number }> {
-  const caseId = authorizeFiler(token, input.caseId, now);
+  const caseId = await authorizeFiler(db, token, input.caseId, now);
   const { version, satisfaction } = parseFilerInput(rateAnswerSchema, input);
 
   return runInTransaction(db, async (tx) => {

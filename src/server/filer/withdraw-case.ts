@@ -18,7 +18,7 @@ export type WithdrawCaseInput = { caseId: unknown; version: unknown; reason?: un
 
 /** The filer withdraws an open case. The public timeline says so; the reason, if any, stays internal. */
 export async function withdrawCase(db: Database, token: string | undefined, input: WithdrawCaseInput, now = new Date()): Promise<{ eventId: number }> {
-  const caseId = authorizeFiler(token, input.caseId, now);
+  const caseId = await authorizeFiler(db, token, input.caseId, now);
   const { version, reason } = parseFilerInput(withdrawCaseSchema, input);
 
   return runInTransaction(db, async (tx) => {

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
-import { authorizeAttachmentDownload, filerCookieName } from "@/server/filer/filer-access";
+import { authorizeAttachmentDownload } from "@/server/filer/filer-access";
+import { filerCookieName } from "@/server/filer/filer-session";
 import { getViewer } from "@/server/auth/viewer";
 
 // Files hold personal data: never cached, never served to anyone but the filer and the staff in charge.

@@ -11,7 +11,8 @@ import { filesFromForm, type IncomingFile } from "@/server/attachments/store-att
 import { AppError } from "@/server/errors";
 import { addInformation } from "@/server/filer/add-information";
 import { contestAnswer } from "@/server/filer/contest-answer";
-import { createFilerToken, filerCookie, filerCookieName, verifyFilerAccess, type FieldProblem } from "@/server/filer/filer-access";
+import { verifyFilerAccess, type FieldProblem } from "@/server/filer/filer-access";
+import { createFilerToken, endFilerSession, filerCookie, filerCookieName } from "@/server/filer/filer-session";
 import { provideRequestedInfo } from "@/server/filer/provide-requested-info";
 import { rateAnswer } from "@/server/filer/rate-answer";
 import { withdrawCase } from "@/server/filer/withdraw-case";
@@ -85,11 +86,13 @@ export async function unlockAction(_prev: FilerFormState, form: FormData): Promi
   redirect(privatePath(code));
 }
 
-/** Ends the private view on this device (shared phones, internet cafés). */
+/** Ends the private view (shared phones, internet cafés): the session on the server, then the cookie. */
 export async function leaveAction(form: FormData): Promise<void> {
   const code = normalizeTrackingCode(String(form.get("code") ?? ""));
   if (!code) redirect("/tra-cuu");
-  (await cookies()).delete({ name: filerCookieName(code), path: "/" });
+  const [db, jar] = await Promise.all([getDb(), cookies()]);
+  await endFilerSession(db, jar.get(filerCookieName(code))?.value);
+  jar.delete({ name: filerCookieName(code), path: "/" });
   redirect(`/tra-cuu/${code}`);
 }
 
@@ -141,7 +144,7 @@ export async function contestAction(_prev: FilerFormState, form: FormData): Prom
       target = privatePath(code, "reopened");
     } else {
       // The filer proved access to the first case: open the second one for them, and show its key once.
-      const { token, expiresAt } = createFilerToken(result.caseId);
+      const { token, expiresAt } = await createFilerToken(db, result.caseId);
       const cookie = filerCookie(result.code, token, expiresAt);
       jar.set(cookie.name, cookie.value, cookie.options);
       jar.set(`${NEW_KEY_COOKIE_PREFIX}${result.code}`, result.accessKey, {

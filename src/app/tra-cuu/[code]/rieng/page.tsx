@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { daysLeft } from "@/domain/deadlines";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
-import { filerCookieName } from "@/server/filer/filer-access";
+import { filerCookieName } from "@/server/filer/filer-session";
 import { filerCaseIdFor, getFilerCase, type FilerCase, type FilerEvent, type UnitName } from "@/server/filer/get-filer-case";
 import { leaveAction } from "./actions";
 import { AddInformationForm, ContestForm, ProvideInfoForm, RateForm, UnlockForm, WithdrawForm } from "./forms";
