@@ -7,8 +7,10 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/env";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/i18n/config";
-import { sendEmail } from "@/server/email/send-email";
-import { signInEmail } from "@/emails/sign-in";
+import { withHashedSessions } from "@/server/auth/hashed-sessions";
+import { SIGN_IN_LINK_MAX_AGE_SECONDS, purgeSignInLinks } from "@/server/email/purge-outbox";
+import { queueSignInEmail } from "@/server/email/queue-sign-in-email";
+import { logger } from "@/lib/logger";
 
 async function requestLocale() {
   try {
@@ -26,29 +28,44 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     secret: e.AUTH_SECRET,
     trustHost: true,
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    // Sessions are stored by the hash of their token: the table does not hold working cookies.
+    adapter: withHashedSessions(
+      DrizzleAdapter(db, {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+      }),
+    ),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/dang-nhap", verifyRequest: "/dang-nhap/kiem-tra-email", error: "/dang-nhap" },
     providers: [
       Resend({
         apiKey: e.RESEND_API_KEY ?? "local-outbox",
         from: e.EMAIL_FROM,
-        maxAge: 24 * 60 * 60,
+        maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
         // Every message goes through the outbox: delivered by the worker through Resend, or kept locally.
         async sendVerificationRequest({ identifier, url }) {
           // AUTH_URL (set by env()) makes Auth.js build this from the site's address; refuse anything else outright.
           if (new URL(url).origin !== new URL(e.APP_URL).origin) throw new Error("sign-in link outside the site's address");
-          const locale = await requestLocale();
-          const message = await signInEmail(locale, url, new URL(url).host);
-          await sendEmail(db, { ...message, to: identifier, template: "sign-in", locale });
+          // Stored with the link sealed as the message's secret, never rendered into the row.
+          await queueSignInEmail(db, { identifier, url, locale: await requestLocale(), appUrl: e.APP_URL });
         },
       }),
     ],
+    events: {
+      // A link was used: the address's sign-in messages no longer keep theirs.
+      async signIn({ user, account }) {
+        const address = account?.type === "email" ? (account.providerAccountId ?? user.email) : null;
+        if (!address) return;
+        try {
+          await purgeSignInLinks(db, address);
+        } catch (error) {
+          // The used link is already dead (Auth.js deleted its token) and expiry purges the rest: sign in anyway.
+          logger.error("sign-in links not purged", { error });
+        }
+      },
+    },
     callbacks: {
       session({ session, user }) {
         session.user.id = user.id;

@@ -21,14 +21,20 @@ const rows: DigestRow[] = [
   { code: "ZXCV-BNMQ-WER", kind: "denunciation", title: "(không hiển thị)", unit, dueOn: "2027-02-04" },
 ];
 
+const receiptSample = { code, kind: "report", unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn: "2027-02-18" };
+
 export type EmailPreview = { name: string; render: (locale: Locale) => Promise<RenderedEmail> };
 
 export const EMAIL_PREVIEWS: EmailPreview[] = [
-  { name: "sign-in", render: (l) => signInEmail(l, appUrl("/api/auth/callback/resend?token=sample"), new URL(appUrl("/")).host) },
+  { name: "sign-in", render: (l) => signInEmail(l, appUrl(""), appUrl("/api/auth/callback/resend?token=sample")) },
+  // The same message once its link is used or expired: the outbox no longer keeps the link.
+  { name: "sign-in-used", render: (l) => signInEmail(l, appUrl(""), null) },
   {
     name: "case-receipt",
-    render: (l) => receiptEmail(l, { code, accessKey: "ABCD-EFGH-JKMN-PQRS-TUVW", kind: "report", unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn: "2027-02-18" }, appUrl("")),
+    render: (l) => receiptEmail(l, receiptSample, appUrl(""), "ABCD-EFGH-JKMN-PQRS-TUVW"),
   },
+  // Once delivered, the outbox no longer keeps the key: the receipt says where it was shown.
+  { name: "case-receipt-key-not-kept", render: (l) => receiptEmail(l, receiptSample, appUrl(""), null) },
   ...CITIZEN_UPDATES.map((update) => ({
     name: `case-${update.replace("_", "-")}`,
     render: (l: Locale) =>

@@ -34,7 +34,7 @@ export function backoffSeconds(attempts: number): number {
 /** Names this process in the attempts log. */
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
-type Claimed = { id: string; to_address: string; subject: string; text: string; html: string; attempts: number; renderer: string | null; render_props: unknown; locale: "vi" | "en" };
+type Claimed = { id: string; to_address: string; subject: string; text: string; html: string; attempts: number; renderer: string | null; render_props: unknown; locale: "vi" | "en"; secret: string | null };
 
 /**
  * Claims due messages with row locks that skip rows another worker holds, so several workers never take the
@@ -59,7 +59,7 @@ export async function deliverDueEmails(
       order by next_attempt_at
       limit ${batch}
       for update skip locked)
-    returning id, to_address, subject, text, html, attempts, renderer, render_props, locale`);
+    returning id, to_address, subject, text, html, attempts, renderer, render_props, locale, secret`);
   const rows = rowsOf<Claimed>(claimed);
   let sent = 0;
   let failed = 0;
@@ -76,14 +76,16 @@ export async function deliverDueEmails(
       break;
     }
     try {
-      // A message stored unrendered (see sendEmail) is rendered now, once, and kept.
-      const rendered = await renderStored(db, { id: row.id, renderer: row.renderer, renderProps: row.render_props, locale: row.locale });
+      // A message stored unrendered (see sendEmail) is rendered now: once and kept, or, when its template carries
+      // a secret, in memory only for this attempt.
+      const rendered = await renderStored(db, { id: row.id, renderer: row.renderer, renderProps: row.render_props, locale: row.locale, secret: row.secret });
       const body = rendered ?? { subject: row.subject, text: row.text, html: row.html };
       const { providerMessageId } = await send({ id: row.id, to: row.to_address, ...body });
       await db.transaction(async (tx) => {
         await tx
           .update(emailOutbox)
-          .set({ status: "sent", sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null })
+          // Delivered: the secret has done its work and is not kept (the message now renders without it).
+          .set({ status: "sent", sentAt: new Date(), providerMessageId, lockedUntil: null, lastError: null, secret: null })
           .where(eq(emailOutbox.id, row.id));
         await tx.insert(emailDeliveryAttempts).values({ outboxId: row.id, ok: true, providerMessageId, worker });
       });

@@ -2,9 +2,13 @@ import "server-only";
 import { desc } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { renderPendingEmails } from "./render-pending";
+import { carriesSecret } from "@/emails/registry";
+import { renderInMemory, renderPendingEmails } from "./render-pending";
 
-/** Newest messages first, for the local outbox page (only reachable when no email service is set). */
+/**
+ * Newest messages first, for the local outbox page (only reachable when no email service is set). A message whose
+ * template carries a secret (a receipt's access key, a sign-in link) is rendered with it for this view only.
+ */
 export async function listLocalOutbox(db: DbOrTx, limit = 50) {
   const query = () =>
     db
@@ -16,16 +20,24 @@ export async function listLocalOutbox(db: DbOrTx, limit = 50) {
         status: emailOutbox.status,
         createdAt: emailOutbox.createdAt,
         renderer: emailOutbox.renderer,
+        renderProps: emailOutbox.renderProps,
+        locale: emailOutbox.locale,
+        secret: emailOutbox.secret,
       })
       .from(emailOutbox)
       .orderBy(desc(emailOutbox.createdAt))
       .limit(limit);
   let rows = await query();
-  // Messages the worker has not rendered yet are rendered for this page (and kept).
-  const pending = rows.filter((r) => r.renderer !== null).map((r) => r.id);
+  // Messages the worker has not rendered yet are rendered for this page (and kept, when they hold no secret).
+  const pending = rows.filter((r) => r.renderer !== null && !carriesSecret(r.renderer)).map((r) => r.id);
   if (pending.length > 0) {
     await renderPendingEmails(db, { ids: pending });
     rows = await query();
   }
-  return rows.map(({ renderer: _renderer, ...row }) => row);
+  return Promise.all(
+    rows.map(async ({ renderer, renderProps, locale, secret, ...row }) => {
+      const rendered = await renderInMemory({ id: row.id, renderer, renderProps, locale, secret });
+      return rendered ? { ...row, subject: rendered.subject, text: rendered.text } : row;
+    }),
+  );
 }

@@ -2,13 +2,19 @@ import "server-only";
 import { env } from "@/env";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import type { DeferredRender } from "@/emails/registry";
+import type { DeferredRender, DeferredWithSecret } from "@/emails/registry";
 import type { RenderedEmail } from "@/emails/render";
+import { sealSecret } from "@/server/privacy/personal-data";
 import { wakeWorker } from "@/server/worker/wake";
 import { hasOptedOut } from "./email-preferences";
 import type { EmailTopic } from "./preference-token";
 
-export type OutgoingEmail = (RenderedEmail | { deferred: DeferredRender }) & {
+/**
+ * A message is given rendered, or deferred (its template's name and props). One whose template needs a secret
+ * (an access key, a sign-in link) is always deferred, with the secret apart: it is stored sealed, never in the
+ * props nor in a rendered body (see renderStored).
+ */
+export type OutgoingEmail = ((RenderedEmail & { secret?: never }) | { deferred: DeferredRender; secret?: never } | DeferredWithSecret) & {
   to: string;
   template: string;
   locale: "vi" | "en";
@@ -25,6 +31,7 @@ export type OutgoingEmail = (RenderedEmail | { deferred: DeferredRender }) & {
  */
 export async function sendEmail(tx: DbOrTx, email: OutgoingEmail): Promise<boolean> {
   if (email.topic && (await hasOptedOut(tx, email.to, email.topic))) return false;
+  if (email.secret && !("deferred" in email)) throw new Error("a message with a secret must be stored deferred");
   const local = !env().RESEND_API_KEY;
   const inserted = await tx
     .insert(emailOutbox)
@@ -34,6 +41,7 @@ export async function sendEmail(tx: DbOrTx, email: OutgoingEmail): Promise<boole
       ...("deferred" in email
         ? { subject: "", text: "", html: "", renderer: email.deferred.renderer, renderProps: email.deferred.props }
         : { subject: email.subject, text: email.text, html: email.html }),
+      secret: email.secret ? sealSecret(email.secret) : null,
       template: email.template,
       locale: email.locale,
       status: local ? "local" : "pending",

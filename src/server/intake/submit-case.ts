@@ -15,7 +15,7 @@ import { checkAttachments, storeAttachments, type AttachmentProblem, type Checke
 import { recordCaseEvent } from "@/server/cases/record-event";
 import { getReferenceData } from "./reference-data";
 import { sendEmail } from "@/server/email/send-email";
-import { deferRender } from "@/emails/registry";
+import { deferRenderWithSecret } from "@/emails/registry";
 import { AppError } from "@/server/errors";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
 import { fieldErrors, submitCaseSchema, type FieldError, type SubmitCaseInput, type SubmitCaseValues } from "./submit-case-input";
@@ -232,7 +232,9 @@ async function insertCase(ctx: SubmitContext, v: SubmitCaseValues, fingerprint: 
 
       const receipt: Receipt = { caseId, code: row!.code, accessKey, kind: v.kind, unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn, receivedAt: now, replayed: false };
       if (!v.anonymous && v.email) {
-        await sendEmail(tx, { deferred: deferRender("receipt", { receipt: { code: receipt.code, accessKey, kind: v.kind, unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn }, appUrl: env().APP_URL }), to: v.email, template: "case-receipt", locale: v.language, dedupeKey: `receipt:${caseId}` });
+        // The access key is the message's secret: sealed apart from the props, never stored in clear.
+        const deferred = deferRenderWithSecret("receipt", { receipt: { code: receipt.code, kind: v.kind, unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn }, appUrl: env().APP_URL }, { accessKey });
+        await sendEmail(tx, { ...deferred, to: v.email, template: "case-receipt", locale: v.language, dedupeKey: `receipt:${caseId}` });
       }
       return receipt;
   });
