@@ -6,7 +6,8 @@ import { renderPendingEmails } from "@/server/email/render-pending";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
-import { authorizeAttachmentDownload, createFilerToken } from "@/server/filer/filer-access";
+import { authorizeAttachmentDownload } from "@/server/filer/filer-access";
+import { createFilerToken } from "@/server/filer/filer-session";
 import { provideRequestedInfo } from "@/server/filer/provide-requested-info";
 import { submitCase } from "@/server/intake/submit-case";
 import type { SubmitCaseInput } from "@/server/intake/submit-case-input";
@@ -97,7 +98,7 @@ describe("who may act: refusals come first, from the case itself", () => {
     const quyNhon = await viewer("tiepnhan.quynhon");
     await expect(acceptCase(t.db, quyNhon, await ref(receipt.caseId), now)).rejects.toMatchObject({ code: "not_found" });
     await expect(getStaffCase(t.db, quyNhon, receipt.code, now)).rejects.toMatchObject({ code: "not_found" });
-    await expect(revealIdentity(t.db, quyNhon, receipt.caseId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(revealIdentity(t.db, quyNhon, { caseId: receipt.caseId, purpose: "contact_filer" })).rejects.toMatchObject({ code: "not_found" });
     await expect(acceptCase(t.db, quyNhon, { caseId: randomUUID(), version: 1 }, now)).rejects.toMatchObject({ code: "not_found" });
     await expect(acceptCase(t.db, quyNhon, { caseId: "1 or 1=1", version: 1 }, now)).rejects.toMatchObject({ code: "not_found" });
     expect((await caseRow(receipt.caseId)).version).toBe(1);
@@ -178,7 +179,7 @@ describe("a case from intake to a published answer, across two units", () => {
     expect(pub.events.map((e) => e.type)).not.toContain("case.assigned");
 
     const thursday = later(6);
-    const { token } = createFilerToken(id, thursday);
+    const { token } = await createFilerToken(t.db, id, thursday);
     await provideRequestedInfo(t.db, token, { caseId: id, version: (await caseRow(id)).version, text: "Đoạn kè trước nhà số 12 đường Xuân Diệu." }, [], thursday);
     expect((await caseRow(id)).status).toBe("accepted");
 
@@ -334,7 +335,7 @@ describe("internal documents", () => {
     expect(file0).toMatchObject({ fileName: "bien-ban.png", visibility: "internal" });
     const who = (token: string | undefined, v: Viewer | null) => ({ filerToken: () => token, viewer: async () => v });
     expect((await authorizeAttachmentDownload(t.db, file0!.id, who(undefined, handler), now))?.fileName).toBe("bien-ban.png");
-    expect(await authorizeAttachmentDownload(t.db, file0!.id, who(createFilerToken(receipt.caseId, now).token, null), now)).toBeNull();
+    expect(await authorizeAttachmentDownload(t.db, file0!.id, who((await createFilerToken(t.db, receipt.caseId, now)).token, null), now)).toBeNull();
     expect(await authorizeAttachmentDownload(t.db, file0!.id, who(undefined, await viewer("xuly.quynhon")), now)).toBeNull();
     expect(await authorizeAttachmentDownload(t.db, file0!.id, who(undefined, await viewer("congdan")), now)).toBeNull();
     const staffView = await getStaffCase(t.db, handler, receipt.code, now);
@@ -366,14 +367,36 @@ describe("concurrency", () => {
 });
 
 describe("personal data", () => {
-  it("shows the filer's identity to the handling unit's staff only, and logs every view", async () => {
+  it("shows the filer's identity to the handling unit's staff only, with a reason, and logs every view with it", async () => {
     const receipt = await file({ name: "Trần Văn Bình" });
-    const parties = await revealIdentity(t.db, await viewer("tiepnhan.pleiku"), receipt.caseId);
+    const intake = await viewer("tiepnhan.pleiku");
+    const views = async () =>
+      t.db.select().from(auditLog).where(and(eq(auditLog.entityId, receipt.caseId), eq(auditLog.action, "case.identity_viewed"))).orderBy(auditLog.id);
+
+    // No reason, an unknown one, or "other" without words: refused, nothing read, nothing logged.
+    await expect(revealIdentity(t.db, intake, { caseId: receipt.caseId })).rejects.toMatchObject({ code: "invalid_input", details: { fields: { purpose: "required" } } });
+    await expect(revealIdentity(t.db, intake, { caseId: receipt.caseId, purpose: "" })).rejects.toMatchObject({ details: { fields: { purpose: "required" } } });
+    await expect(revealIdentity(t.db, intake, { caseId: receipt.caseId, purpose: "curiosity" })).rejects.toMatchObject({ details: { fields: { purpose: "required" } } });
+    await expect(revealIdentity(t.db, intake, { caseId: receipt.caseId, purpose: "other", note: "   " })).rejects.toMatchObject({ details: { fields: { note: "required" } } });
+    await expect(revealIdentity(t.db, intake, { caseId: receipt.caseId, purpose: "other", note: "x".repeat(501) })).rejects.toMatchObject({ details: { fields: { note: "too_long" } } });
+    expect(await views()).toHaveLength(0);
+
+    const parties = await revealIdentity(t.db, intake, { caseId: receipt.caseId, purpose: "contact_filer" });
     expect(parties.find((p) => p.role === "filer")!.data.name).toBe("Trần Văn Bình");
-    await expect(revealIdentity(t.db, await viewer("giamsat.mttq"), receipt.caseId)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(revealIdentity(t.db, await viewer("lanhdao.tinh"), receipt.caseId)).rejects.toMatchObject({ code: "forbidden" });
-    const views = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, receipt.caseId), eq(auditLog.action, "case.identity_viewed")));
-    expect(views).toHaveLength(1);
+    await revealIdentity(t.db, intake, { caseId: receipt.caseId, purpose: "other", note: "  Đối chiếu với đơn trùng nội dung  " });
+    // Refused exactly as before to an overseer and to a leader above the unit, whatever the reason.
+    await expect(revealIdentity(t.db, await viewer("giamsat.mttq"), { caseId: receipt.caseId, purpose: "contact_filer" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revealIdentity(t.db, await viewer("lanhdao.tinh"), { caseId: receipt.caseId, purpose: "verify_identity" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revealIdentity(t.db, await viewer("congdan"), { caseId: receipt.caseId, purpose: "contact_filer" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revealIdentity(t.db, null, { caseId: receipt.caseId, purpose: "contact_filer" })).rejects.toMatchObject({ code: "unauthenticated" });
+    const logged = await views();
+    expect(logged).toHaveLength(2);
+    expect(logged.map((v) => v.actorUserId)).toEqual([intake.userId, intake.userId]);
+    expect(logged[0]!.data).toMatchObject({ purpose: "contact_filer", note: null, kind: "report", parties: 1 });
+    expect(logged[1]!.data).toMatchObject({ purpose: "other", note: "Đối chiếu với đơn trùng nội dung" });
+    // The reason is in the audit log only: the case's timeline and the staff view carry no identity.
+    expect(JSON.stringify(await getStaffCase(t.db, intake, receipt.code, now))).not.toContain("Trần Văn Bình");
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
   it("shows a denouncer's identity to the named handler only, never to the denounced unit", async () => {
@@ -390,7 +413,7 @@ describe("personal data", () => {
     const row = await caseRow(receipt.caseId);
     expect(row.unitId).toBe(ids.unit["demo-ttr"]);
     const inspector = await viewer("xuly.thanhtra"); // intake and handler at the inspectorate
-    await expect(revealIdentity(t.db, inspector, receipt.caseId)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revealIdentity(t.db, inspector, { caseId: receipt.caseId, purpose: "verify_identity" })).rejects.toMatchObject({ code: "forbidden" });
     const staffView = await getStaffCase(t.db, inspector, receipt.code, now);
     expect(JSON.stringify(staffView)).not.toContain("Lê Thị Cúc");
     // Never transferable to the denounced unit.
@@ -399,12 +422,13 @@ describe("personal data", () => {
       details: { fields: { unitId: "invalid" } },
     });
     await assignCase(t.db, inspector, { ...(await ref(receipt.caseId)), assigneeId: inspector.userId }, now);
-    const parties = await revealIdentity(t.db, inspector, receipt.caseId);
+    const parties = await revealIdentity(t.db, inspector, { caseId: receipt.caseId, purpose: "verify_identity" });
     expect(parties.find((p) => p.role === "filer")!.data.name).toBe("Lê Thị Cúc");
-    await expect(revealIdentity(t.db, await viewer("lanhdao.thanhtra"), receipt.caseId)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revealIdentity(t.db, await viewer("lanhdao.thanhtra"), { caseId: receipt.caseId, purpose: "verify_identity" })).rejects.toMatchObject({ code: "forbidden" });
     const views = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, receipt.caseId), eq(auditLog.action, "case.identity_viewed")));
     expect(views).toHaveLength(1);
     expect(views[0]!.actorUserId).toBe(inspector.userId);
+    expect(views[0]!.data).toMatchObject({ purpose: "verify_identity", kind: "denunciation" });
   });
 });
 

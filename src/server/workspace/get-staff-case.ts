@@ -1,6 +1,7 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
 import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import { areas, attachments, caseEvents, caseParties, cases, categories, deadlinePolicies, units, users } from "@/db/schema";
 import { runInTransaction } from "@/db/transaction";
@@ -10,11 +11,12 @@ import { availableActions, mayDo, type StaffAction } from "@/domain/staff-permis
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import type { CaseKind, CaseStatus, IsoDate } from "@/domain/types";
 import { appendAudit } from "@/server/audit/append-audit";
+import { filerText, parseFilerInput } from "@/server/filer/filer-access";
 import type { Viewer } from "@/server/auth/roles";
 import { getReferenceData } from "@/server/intake/reference-data";
 import { unsealPersonalData, type PersonalData } from "@/server/privacy/personal-data";
 import { assignableUsers, transferTargets } from "./case-actions";
-import { actorRole, factsOf, loadCaseForStaff, staffError } from "./case-access";
+import { actorRole, factsOf, isUuid, loadCaseForStaff, staffError } from "./case-access";
 
 export type NamedUnit = { id: string; name: string; nameEn: string };
 export type StaffEvent = {
@@ -178,13 +180,31 @@ export async function getStaffCase(db: Database, viewer: Viewer | null, code: st
   };
 }
 
+/** Why an official opens the people's identities; the choice is kept in the audit entry. */
+export const IDENTITY_PURPOSES = ["contact_filer", "verify_identity", "other"] as const;
+export type IdentityPurpose = (typeof IDENTITY_PURPOSES)[number];
+export const IDENTITY_NOTE_MAX = 500;
+
+export const revealIdentitySchema = z
+  .object({
+    purpose: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(IDENTITY_PURPOSES, { error: "required" })),
+    note: filerText({ max: IDENTITY_NOTE_MAX }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.purpose === "other" && v.note === "") ctx.addIssue({ code: "custom", path: ["note"], message: "required" });
+  });
+export type RevealIdentityInput = { caseId: unknown; purpose?: unknown; note?: unknown };
+
 /**
  * The people involved, decrypted, for a staff member with a reason to see them: staff of the handling unit,
- * and for a denunciation only the named handler. Every reveal is written to the audit log.
+ * and for a denunciation only the named handler. The official says why (a purpose, and words of their own for
+ * "other"); every reveal is written to the audit log with that reason, in the transaction that reads the data.
  */
-export async function revealIdentity(db: Database, viewer: Viewer | null, caseId: string): Promise<Party[]> {
-  const { row, roles, viewer: v } = await loadCaseForStaff(db, viewer, { id: caseId });
+export async function revealIdentity(db: Database, viewer: Viewer | null, input: RevealIdentityInput): Promise<Party[]> {
+  if (!isUuid(input.caseId)) throw staffError("not_found", "not_found");
+  const { row, roles, viewer: v } = await loadCaseForStaff(db, viewer, { id: input.caseId });
   if (!mayDo("view_identity", roles, factsOf(row), v.userId)) throw staffError("forbidden", "no_access");
+  const { purpose, note } = parseFilerInput(revealIdentitySchema, input);
   return runInTransaction(db, async (tx) => {
     const parties = await tx.select().from(caseParties).where(eq(caseParties.caseId, row.id)).orderBy(asc(caseParties.role));
     await appendAudit(tx, {
@@ -192,7 +212,7 @@ export async function revealIdentity(db: Database, viewer: Viewer | null, caseId
       action: "case.identity_viewed",
       entityType: "case",
       entityId: row.id,
-      data: { kind: row.kind, unitId: row.unitId, role: actorRole(roles), parties: parties.length },
+      data: { kind: row.kind, unitId: row.unitId, role: actorRole(roles), parties: parties.length, purpose, note: note === "" ? null : note },
     });
     return parties.map((p) => ({ role: p.role, anonymous: p.anonymous, data: unsealPersonalData(p.keyId, p.sealed) }));
   });

@@ -25,7 +25,8 @@ import {
   saveDraft,
   transferCase,
 } from "@/server/workspace/case-actions";
-import type { StaffDone, StaffFormState } from "./form-state";
+import { revealIdentity } from "@/server/workspace/get-staff-case";
+import type { RevealState, StaffDone, StaffFormState } from "./form-state";
 
 /** A refusal from a service, as the form shows it; anything unexpected is logged and shown as "failed". */
 function refused(error: unknown, values: Record<string, string>): StaffFormState {
@@ -166,4 +167,19 @@ export async function clearFlagAction(_prev: StaffFormState, form: FormData): Pr
     await clearFlag(db, viewer, { ...ref, reason: text(form, "reason") });
     return "flag_cleared";
   });
+}
+
+/**
+ * Shows the people's identities in the answer to this POST, with the reason written to the audit log. No
+ * redirect: the identities must not be reachable again by reloading or sharing an address.
+ */
+export async function revealIdentityAction(_prev: RevealState, form: FormData): Promise<RevealState> {
+  const values = stringValues(form, ["purpose", "note"]);
+  try {
+    const [db, viewer] = await Promise.all([getDb(), getViewer()]);
+    const parties = await revealIdentity(db, viewer, { caseId: form.get("caseId"), purpose: form.get("purpose"), note: form.get("note") });
+    return { values, fieldErrors: {}, parties, purpose: values.purpose };
+  } catch (error) {
+    return refused(error, values);
+  }
 }

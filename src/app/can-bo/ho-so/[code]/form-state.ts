@@ -1,4 +1,5 @@
 import type { FieldProblem } from "@/server/filer/filer-access";
+import type { Party } from "@/server/workspace/get-staff-case";
 
 /** What a workspace form keeps between a refused submission and the re-rendered page (with or without JavaScript). */
 export type StaffFormState = {
@@ -9,6 +10,9 @@ export type StaffFormState = {
 };
 
 export const EMPTY_STAFF_FORM: StaffFormState = { values: {}, fieldErrors: {} };
+
+/** The reveal form's state: the identities are in the answer to its POST only, never in a page a GET returns. */
+export type RevealState = StaffFormState & { parties?: Party[]; purpose?: string };
 
 /** Results shown once after a successful action (the page is reloaded with ?xong=…). */
 export const STAFF_DONE = [

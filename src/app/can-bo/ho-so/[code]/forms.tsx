@@ -16,11 +16,13 @@ import {
   refuseAction,
   requestInfoAction,
   resumeAction,
+  revealIdentityAction,
   reviewAction,
   transferAction,
 } from "./actions";
 import { CaseRefFields, type CaseRef } from "@/components/case-ref-fields";
-import { EMPTY_STAFF_FORM, type StaffFormState } from "./form-state";
+import { EMPTY_STAFF_FORM, type RevealState, type StaffFormState } from "./form-state";
+import type { Party } from "@/server/workspace/get-staff-case";
 
 const TEXT_MAX = 5000;
 const ANSWER_MAX = 20000;
@@ -371,5 +373,68 @@ export function ClearFlagForm({ caseRef }: { caseRef: CaseRef }) {
         </>
       )}
     </ActionCard>
+  );
+}
+
+const IDENTITY_PURPOSES = ["contact_filer", "verify_identity", "other"] as const;
+const IDENTITY_NOTE_MAX = 500;
+const PERSON_FIELDS = ["name", "phone", "email", "address", "idNumber", "position", "organisation"] as const;
+
+function People({ parties }: { parties: Party[] }) {
+  const t = useTranslations("workspace.case");
+  return (
+    <>
+      {parties.map((p, i) => (
+        <div key={i}>
+          <h3 className="font-semibold">{p.role === "filer" ? t("filer") : t("subject")}</h3>
+          {p.anonymous ? (
+            <p>{t("anonymous")}</p>
+          ) : (
+            <dl className="grid gap-x-4 sm:grid-cols-[max-content_1fr]">
+              {PERSON_FIELDS.filter((f) => p.data[f]).map((f) => (
+                <div key={f} className="contents">
+                  <dt className="text-zinc-700">{t(f === "address" ? "addressPerson" : f)}</dt>
+                  <dd className="break-words">{p.data[f]}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Revealing who filed a case is a deliberate act with a stated reason, never a link: a POST whose answer alone
+ * carries the identities (with or without JavaScript), each one audited with the reason chosen here.
+ */
+export function RevealIdentityForm({ caseRef }: { caseRef: CaseRef }) {
+  const t = useTranslations("workspace.forms.identity");
+  const [state, formAction, pending] = useActionState<RevealState, FormData>(revealIdentityAction, EMPTY_STAFF_FORM);
+  if (state.parties) {
+    return (
+      <div className="space-y-3" data-testid="identity">
+        <p role="status" className="text-sm text-zinc-700">
+          {t("shown", { purpose: t(`purposes.${(IDENTITY_PURPOSES as readonly string[]).includes(state.purpose ?? "") ? (state.purpose as "other") : "other"}`) })}
+        </p>
+        <People parties={state.parties} />
+        <p>
+          <a href={`/can-bo/ho-so/${caseRef.code}`} className="underline underline-offset-4">
+            {t("hide")}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-3" aria-busy={pending || undefined} data-action="reveal_identity">
+      <CaseRefFields {...caseRef} />
+      <p className="text-sm text-zinc-700">{t("help")}</p>
+      <FormError state={state} code={caseRef.code} />
+      <Select name="purpose" label={t("purpose")} choose={t("choose")} options={IDENTITY_PURPOSES.map((id) => ({ id, label: t(`purposes.${id}`) }))} state={state} />
+      <TextArea name="note" label={t("note")} hint={t("noteHint")} state={state} rows={2} max={IDENTITY_NOTE_MAX} optional />
+      <Submit secondary>{t("submit")}</Submit>
+    </form>
   );
 }

@@ -10,7 +10,7 @@ import { ResultMessage } from "@/components/result-message";
 import { decodeParam } from "@/lib/route-param";
 import { requireStaffPage } from "@/server/auth/require-staff";
 import { AppError } from "@/server/errors";
-import { getStaffCase, revealIdentity, type Party, type StaffCase } from "@/server/workspace/get-staff-case";
+import { getStaffCase, type StaffCase } from "@/server/workspace/get-staff-case";
 import { STAFF_DONE, type StaffDone } from "./form-state";
 import {
   AcceptForm,
@@ -23,6 +23,7 @@ import {
   RefuseForm,
   RequestInfoForm,
   ResumeForm,
+  RevealIdentityForm,
   ReviewForm,
   TransferForm,
 } from "./forms";
@@ -52,9 +53,8 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const raw = decodeParam((await params).code);
   const code = normalizeTrackingCode(raw);
   const query = await searchParams;
-  const { viewer, db, c } = await load(code, `/can-bo/ho-so/${encodeURIComponent(code ?? raw)}`);
-  const wantsIdentity = query["danh-tinh"] === "1";
-  const parties = wantsIdentity && c.actions.includes("view_identity") ? await revealIdentity(db, viewer, c.id) : null;
+  // Identities are never shown on a GET (an old "?danh-tinh=1" link shows nothing): only the reveal form's POST.
+  const { c } = await load(code, `/can-bo/ho-so/${encodeURIComponent(code ?? raw)}`);
   const done = typeof query.xong === "string" && (STAFF_DONE as readonly string[]).includes(query.xong) ? (query.xong as StaffDone) : null;
   const [t, tKinds, tStatus, tRoles, locale] = await Promise.all([
     getTranslations("workspace"),
@@ -114,7 +114,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             {c.kind === "denunciation" && <p className="text-sm text-amber-900">{t("case.denunciationNote")}</p>}
             <p className="whitespace-pre-wrap break-words">{c.body}</p>
           </section>
-          <People c={c} parties={parties} />
+          <People c={c} caseRef={caseRef} />
           <Attachments c={c} locale={locale} />
           {c.answer && (
             <section aria-labelledby="answer-title" className="card space-y-2 border-green-300">
@@ -228,41 +228,17 @@ async function Facts({ c, locale }: { c: StaffCase; locale: string }) {
   );
 }
 
-async function People({ c, parties }: { c: StaffCase; parties: Party[] | null }) {
+async function People({ c, caseRef }: { c: StaffCase; caseRef: { code: string; caseId: string; version: number } }) {
   const t = await getTranslations("workspace.case");
-  const allowed = c.actions.includes("view_identity");
-  const fields = ["name", "phone", "email", "address", "idNumber", "position", "organisation"] as const;
   return (
     <section aria-labelledby="people-title" className="card space-y-3">
       <h2 id="people-title" className="text-lg font-semibold">
         {t("people")}
       </h2>
-      {parties ? (
-        parties.map((p, i) => (
-          <div key={i}>
-            <h3 className="font-semibold">{p.role === "filer" ? t("filer") : t("subject")}</h3>
-            {p.anonymous ? (
-              <p>{t("anonymous")}</p>
-            ) : (
-              <dl className="grid gap-x-4 sm:grid-cols-[max-content_1fr]">
-                {fields
-                  .filter((f) => p.data[f])
-                  .map((f) => (
-                    <div key={f} className="contents">
-                      <dt className="text-zinc-700">{t(f === "address" ? "addressPerson" : f)}</dt>
-                      <dd className="break-words">{p.data[f]}</dd>
-                    </div>
-                  ))}
-              </dl>
-            )}
-          </div>
-        ))
-      ) : allowed ? (
+      {c.actions.includes("view_identity") ? (
         <>
           <p className="text-sm text-zinc-700">{t("identityHidden")}</p>
-          <a href={`/can-bo/ho-so/${c.code}?danh-tinh=1#people-title`} className="btn-secondary inline-block">
-            {t("identityShow")}
-          </a>
+          <RevealIdentityForm caseRef={caseRef} />
         </>
       ) : (
         <p className="text-sm text-zinc-700">{c.kind === "denunciation" ? t("identityDenunciationOnly") : t("identityNotAllowed")}</p>
