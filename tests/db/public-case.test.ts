@@ -10,7 +10,7 @@ import { overdueWhere } from "@/server/cases/overdue";
 import { emailLookupHash, sealPersonalData, unsealPersonalData } from "@/server/privacy/personal-data";
 import { getPublicCase, publicCaseExists, type PublicCase } from "@/server/tracking/get-public-case";
 import { listMyCases } from "@/server/tracking/list-my-cases";
-import { checkLookupAllowed, LOOKUP_MISS_RULE, recordLookupMiss } from "@/server/tracking/record-lookup-miss";
+import { checkLookupAllowed, LOOKUP_MISS_RULE, lookUpCode, recordLookupMiss } from "@/server/tracking/record-lookup-miss";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -377,6 +377,30 @@ describe("failed lookups are rate-limited per client IP", () => {
     for (let i = 0; i < 50; i++) expect((await checkLookupAllowed(t.db, ip, now)).refused).toBe(false);
     const result = await t.db.execute(sql`select count(*)::int as n from rate_limits where key = ${`lookup-miss:${ip}`}`);
     expect(rowsOf<{ n: number }>(result)[0]!.n).toBe(0);
+  });
+});
+
+describe("looking up a code (/tra-cuu?ma=…)", () => {
+  it("sends a found code through even from an address over the limit, while a guesser from it is refused", async () => {
+    const { code } = await makeCase();
+    const ip = "203.0.113.99";
+    const start = new Date("2026-11-27T03:10:05Z");
+    let unknown = generateTrackingCode();
+    while (await publicCaseExists(t.db, unknown)) unknown = generateTrackingCode();
+    for (let i = 0; i < LOOKUP_MISS_RULE.limit; i++) expect(await lookUpCode(t.db, unknown, ip, start)).toEqual({ kind: "unknown", code: unknown });
+    expect(await lookUpCode(t.db, "not a code", ip, start)).toEqual({ kind: "refused", retryAfterSeconds: 595 });
+    expect(await lookUpCode(t.db, unknown, ip, start)).toMatchObject({ kind: "refused" });
+    // The citizen behind the same address, with their code typed as people type it.
+    expect(await lookUpCode(t.db, code, ip, start)).toEqual({ kind: "found", code });
+    expect(await lookUpCode(t.db, ` ${code.toLowerCase().replace(/-/g, " ")} `, ip, start)).toEqual({ kind: "found", code });
+    // Found codes are never counted; refusals from a blocked address add no writes.
+    const count = async () => rowsOf<{ count: number }>(await t.db.execute(sql`select count from rate_limits where key = ${`lookup-miss:${ip}`}`))[0]!.count;
+    const before = await count();
+    await lookUpCode(t.db, code, ip, start);
+    await lookUpCode(t.db, unknown, ip, start);
+    expect(await count()).toBe(before);
+    // Another address is not affected; a malformed code is told apart from an unknown one.
+    expect(await lookUpCode(t.db, "ABC", "203.0.113.100", start)).toEqual({ kind: "malformed" });
   });
 });
 

@@ -4,10 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { clientIp } from "@/server/net/loopback";
-import { publicCaseExists } from "@/server/tracking/get-public-case";
-import { checkLookupAllowed, recordLookupMiss } from "@/server/tracking/record-lookup-miss";
+import { lookUpCode } from "@/server/tracking/record-lookup-miss";
 
 export const dynamic = "force-dynamic";
 
@@ -30,18 +28,9 @@ export default async function LookupPage({ searchParams }: Props) {
     if (typed.trim() === "") problem = { kind: "empty" };
     else {
       const [db, requestHeaders] = await Promise.all([getDb(), headers()]);
-      const ip = clientIp(requestHeaders);
-      const now = new Date();
-      const gate = await checkLookupAllowed(db, ip, now);
-      if (gate.refused) problem = { kind: "refused", minutes: Math.ceil(gate.retryAfterSeconds / 60) };
-      else {
-        const code = normalizeTrackingCode(typed);
-        if (code !== null && (await publicCaseExists(db, code))) redirect(`/tra-cuu/${code}`);
-        // Only failed lookups count against the limit.
-        const miss = await recordLookupMiss(db, ip, now);
-        if (miss.refused) problem = { kind: "refused", minutes: Math.ceil(miss.retryAfterSeconds / 60) };
-        else problem = code === null ? { kind: "malformed" } : { kind: "unknown", code };
-      }
+      const outcome = await lookUpCode(db, typed, clientIp(requestHeaders));
+      if (outcome.kind === "found") redirect(`/tra-cuu/${outcome.code}`);
+      problem = outcome.kind === "refused" ? { kind: "refused", minutes: Math.ceil(outcome.retryAfterSeconds / 60) } : outcome;
     }
   }
 
