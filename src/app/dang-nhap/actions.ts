@@ -1,12 +1,16 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
+import { getDb } from "@/db/client";
 import { logger } from "@/lib/logger";
+import { limitSignIn } from "@/server/auth/limit-sign-in";
+import { clientIp } from "@/server/net/loopback";
 
-export type SignInState = { email: string; error?: "invalidEmail" | "failed" };
+export type SignInState = { email: string; error?: "invalidEmail" | "failed" | "rateLimited"; retryAfterMinutes?: number };
 
 const input = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
@@ -22,6 +26,9 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   const raw = { email: String(form.get("email") ?? ""), callbackUrl: form.get("callbackUrl")?.toString() };
   const parsed = input.safeParse(raw);
   if (!parsed.success) return { email: raw.email, error: "invalidEmail" };
+  const [db, requestHeaders] = await Promise.all([getDb(), headers()]);
+  const gate = await limitSignIn(db, { email: parsed.data.email, ip: clientIp(requestHeaders) });
+  if (!gate.ok) return { email: raw.email, error: "rateLimited", retryAfterMinutes: Math.ceil(gate.retryAfterSeconds / 60) };
   try {
     // redirect: false, then our own redirect: a server action redirecting into /api/auth confuses the client router.
     await signIn("resend", { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl), redirect: false });

@@ -16,6 +16,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
           {t("failed")}
         </p>
       )}
+      {error === "rateLimited" && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          {t("rateLimited", { minutes: state.retryAfterMinutes ?? 60 })}
+        </p>
+      )}
       {error === "linkInvalid" && !state.error && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
           {t("linkInvalid")}
