@@ -16,6 +16,8 @@ declare module "vitest" {
     serverMode: "local" | "server";
     /** Server mode only: the app's database, where the tests read sign-in links (no outbox page there). */
     e2eDatabaseUrl: string;
+    /** Server mode only: the app's PERSONAL_DATA_KEYS, to unseal the sign-in link stored in the outbox. */
+    personalDataKeys: string;
   }
 }
 
@@ -85,6 +87,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("serverMode", url ? "server" : "local");
   project.provide("e2eDatabaseUrl", env.DATABASE_URL ?? "");
+  project.provide("personalDataKeys", url ? env.PERSONAL_DATA_KEYS! : "");
 
   return async () => {
     const exited = new Promise((r) => child.once("exit", r));

@@ -1,25 +1,64 @@
+import { createDecipheriv } from "node:crypto";
 import type { Page } from "playwright-core";
 import postgres from "postgres";
 import { expect, inject } from "vitest";
 
 /**
+ * Opens an outbox secret ("keyId:iv.tag.body", AES-256-GCM with a key of PERSONAL_DATA_KEYS), as the app's
+ * unsealSecret does: written out here because this runs outside the app's module graph.
+ */
+function unsealSecret(stored: string, keys: string): Record<string, string> {
+  const at = stored.indexOf(":");
+  const keyId = stored.slice(0, at);
+  const entry = keys.split(",").find((part) => part.trim().split(":")[0] === keyId);
+  if (!entry) throw new Error(`no key "${keyId}" in the keys the app was given`);
+  const key = Buffer.from(entry.trim().split(":")[1]!, "base64");
+  const [iv, tag, body] = stored.slice(at + 1).split(".").map((part) => Buffer.from(part, "base64"));
+  const decipher = createDecipheriv("aes-256-gcm", key, iv!);
+  decipher.setAuthTag(tag!);
+  return JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString("utf8")) as Record<string, string>;
+}
+
+async function withAppDatabase<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
  * The sign-in link of the newest message to `email`. Local mode: read from the outbox page, as a newcomer does.
- * Server mode has no outbox page for non-admins, so the link is read from the outbox table.
+ * Server mode has no outbox page for non-admins, so the link is read from the outbox table, where it is sealed.
  */
 async function signInLink(page: Page, baseUrl: string, email: string): Promise<string> {
   if (inject("serverMode") === "server") {
-    const sql = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
-    try {
-      const [row] = await sql<{ text: string }[]>`select text from email_outbox where to_address = ${email} order by created_at desc limit 1`;
-      return row!.text.match(/https?:\/\/\S+callback\/resend\S+/)![0];
-    } finally {
-      await sql.end();
-    }
+    return withAppDatabase(async (sql) => {
+      const [row] = await sql<{ secret: string | null; text: string }[]>`
+        select secret, text from email_outbox where to_address = ${email} and template = 'sign-in' order by created_at desc limit 1`;
+      expect(row?.secret, "the sign-in message keeps its link sealed").toBeTruthy();
+      expect(row!.text).not.toContain("callback/resend");
+      return unsealSecret(row!.secret!, inject("personalDataKeys")).url!;
+    });
   }
   await page.goto(`${baseUrl}/hop-thu`);
   const message = page.getByTestId("outbox-message").filter({ hasText: email }).first();
   const href = await message.getByRole("link", { name: /callback\/resend/ }).first().getAttribute("href");
   return href!;
+}
+
+/** Once a link is used, the outbox keeps no working link for that address. */
+async function expectLinksPurged(baseUrl: string, email: string) {
+  if (inject("serverMode") === "server") {
+    const left = await withAppDatabase((sql) => sql`select id from email_outbox where to_address = ${email} and template = 'sign-in' and secret is not null`);
+    expect(left).toHaveLength(0);
+    return;
+  }
+  // The outbox page lists links with the address in them (email=...): none is left for this one.
+  const html = await (await fetch(`${baseUrl}/hop-thu`)).text();
+  expect(html).toContain(email);
+  expect(html).not.toContain(`email=${encodeURIComponent(email)}`);
 }
 
 /** Signs in through the real magic-link flow: the form, then the link from the outbox. */
@@ -31,4 +70,5 @@ export async function signInThroughOutbox(page: Page, baseUrl: string, email: st
   const href = await signInLink(page, baseUrl, email);
   expect(href).toContain("/api/auth/callback/resend");
   await page.goto(href);
+  await expectLinksPurged(baseUrl, email);
 }
