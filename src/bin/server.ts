@@ -3,6 +3,7 @@ import http from "node:http";
 import { cookiesOf, fileWithoutScript, hasSessionCookie, MAX_FILING_BODY_BYTES, NOSCRIPT_FILING_PATH } from "@/app/gui-y-kien/gui/file-without-script";
 import { closeDb } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
+import { secureDataDir } from "@/lib/data-dir";
 import { logger } from "@/lib/logger";
 import { checkBody } from "@/server/http/body-limits";
 import { localeOfCookieHeader, refusalPage, type Refusal } from "@/server/http/refusal-page";
@@ -22,6 +23,7 @@ async function main() {
   if (seed) {
     const report = await seedDemoData(db);
     logger.info("demo data", report);
+    if (env.mode === "local") secureDataDir(env.DATA_DIR, { quiet: true });
   }
 
   // Local mode has one process per data folder, so the worker must live here; in server mode it may run apart.
@@ -47,10 +49,9 @@ async function main() {
       ...REFUSAL_HEADERS,
       "content-type": "text/html; charset=utf-8",
       "content-length": Buffer.byteLength(html),
-      // A body left unread is not read: the connection ends with this answer.
-      ...(refusal.kind === "too_large" || refusal.kind === "length_required" ? { connection: "close" } : {}),
     });
     res.end(req.method === "HEAD" ? undefined : html);
+    if (refusal.kind === "too_large" || refusal.kind === "length_required") lingerThenClose(req);
   };
 
   const server = http.createServer((req, res) => {
@@ -119,8 +120,11 @@ async function main() {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());
   });
-  logger.info("ready", { url: env.APP_URL, mode: env.mode, worker: env.WORKER, dev });
-  process.stdout.write(`\n  Đối thoại: ${env.APP_URL}\n\n`);
+  logger.info("ready", { url: env.APP_URL, listening: `${env.HOST}:${env.PORT}`, mode: env.mode, worker: env.WORKER, dev });
+  const reach = listensOnLoopback
+    ? "chỉ máy này truy cập được / reachable from this machine only (HOST)"
+    : `đang nghe trên / listening on ${env.HOST}:${env.PORT}`;
+  process.stdout.write(`\n  Đối thoại: ${env.APP_URL}  (${reach})\n\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -151,6 +155,27 @@ const REFUSAL_HEADERS = {
   "referrer-policy": "strict-origin-when-cross-origin",
   "cache-control": "no-store",
 };
+
+/**
+ * A browser still uploading when the refusal arrives may lose the page if the connection is cut under it (the
+ * unread upload makes the close a reset): as web servers do, read and discard what is still coming for a short
+ * while, holding none of it, then close.
+ */
+const LINGER = { ms: 5_000, bytes: 32 * 1024 * 1024 };
+
+function lingerThenClose(req: http.IncomingMessage) {
+  let discarded = 0;
+  const close = () => req.socket.destroy();
+  const timer = setTimeout(close, LINGER.ms);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER.bytes) close();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+  req.resume();
+}
 
 function decodable(path: string): boolean {
   try {

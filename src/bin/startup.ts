@@ -3,6 +3,7 @@ import { getConnection, getDb, type Database } from "@/db/client";
 import { migrateProcessDatabase } from "@/db/migrate";
 import { DataDirLockedError } from "@/db/lock";
 import { EnvError, env, type Env } from "@/env";
+import { secureDataDir } from "@/lib/data-dir";
 import { logger } from "@/lib/logger";
 
 export async function openMigratedDatabase(): Promise<{ env: Env; db: Database }> {
@@ -10,6 +11,8 @@ export async function openMigratedDatabase(): Promise<{ env: Env; db: Database }
   const connection = await getConnection();
   const started = Date.now();
   await migrateProcessDatabase(connection, e.DATABASE_URL);
+  // PGlite creates its files 0666 (see secureDataDir): private again once the migrations have made theirs.
+  if (e.mode === "local") secureDataDir(e.DATA_DIR, { quiet: true });
   logger.info("database ready", { mode: e.mode, database: connection.kind, migrateMs: Date.now() - started });
   return { env: e, db: await getDb() };
 }

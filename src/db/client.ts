@@ -62,7 +62,9 @@ async function open(): Promise<Connection> {
   // PGlite silently corrupts a folder opened by two processes: refuse instead.
   acquireDataDirLock(e.DATA_DIR);
   try {
-    return await connectPglite(path.join(e.DATA_DIR, "pglite"));
+    const connection = await connectPglite(path.join(e.DATA_DIR, "pglite"));
+    secureDataDir(e.DATA_DIR, { quiet: true });
+    return connection;
   } catch (error) {
     releaseDataDirLock(e.DATA_DIR);
     throw error;
