@@ -18,6 +18,9 @@ declare module "vitest" {
     e2eDatabaseUrl: string;
     /** Server mode only: the app's PERSONAL_DATA_KEYS, to unseal the sign-in link stored in the outbox. */
     personalDataKeys: string;
+    /** The server's process id (its memory is read from /proc) and its data folder (local mode). */
+    serverPid: number;
+    dataDir: string;
   }
 }
 
@@ -88,6 +91,8 @@ export default async function setup(project: TestProject) {
   project.provide("serverMode", url ? "server" : "local");
   project.provide("e2eDatabaseUrl", env.DATABASE_URL ?? "");
   project.provide("personalDataKeys", url ? env.PERSONAL_DATA_KEYS! : "");
+  project.provide("serverPid", child.pid!);
+  project.provide("dataDir", dataDir);
 
   return async () => {
     const exited = new Promise((r) => child.once("exit", r));

@@ -32,7 +32,7 @@ async function withAppDatabase<T>(work: (sql: postgres.Sql) => Promise<T>): Prom
  * The sign-in link of the newest message to `email`. Local mode: read from the outbox page, as a newcomer does.
  * Server mode has no outbox page for non-admins, so the link is read from the outbox table, where it is sealed.
  */
-async function signInLink(page: Page, baseUrl: string, email: string): Promise<string> {
+export async function signInLink(page: Page, baseUrl: string, email: string): Promise<string> {
   if (inject("serverMode") === "server") {
     return withAppDatabase(async (sql) => {
       const [row] = await sql<{ secret: string | null; text: string }[]>`
