@@ -13,6 +13,9 @@ import { listLocalOutbox } from "@/server/email/list-local-outbox";
 import { DELIVERED_ADDRESS_RETENTION_DAYS, ERASED_ADDRESS, purgeOutbox, purgeSignInLinks, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/server/email/purge-outbox";
 import { queueSignInEmail } from "@/server/email/queue-sign-in-email";
 import { renderPendingEmails } from "@/server/email/render-pending";
+import { sealLegacyOutbox } from "@/server/email/seal-legacy-outbox";
+import { receiptEmail } from "@/emails/receipt";
+import { signInEmail } from "@/emails/sign-in";
 import { submitCase } from "@/server/intake/submit-case";
 import type { SubmitCaseInput } from "@/server/intake/submit-case-input";
 import { unsealSecret } from "@/server/privacy/personal-data";
@@ -281,6 +284,38 @@ describe("purging the outbox", () => {
       expect(rows.find((r) => r.template === template)).toMatchObject({ renderer: expect.any(String), subject: "", text: "", html: "" });
     }
     expect(JSON.stringify(rows)).not.toContain(receipt.accessKey);
+  });
+});
+
+describe("messages stored before secrets were sealed", () => {
+  it("are resealed: the key of a receipt moves into its secret, a rendered sign-in link is dropped", async () => {
+    const rendered = await fileCase();
+    const deferred = await fileCase();
+    const email = `legacy.${randomUUID().slice(0, 8)}@example.com`;
+    const { token, url } = signInUrl(email);
+    // As the previous version stored them.
+    const oldSignIn = await signInEmail("vi", APP_URL, url);
+    await t.db.insert(emailOutbox).values({ ...oldSignIn, toAddress: email, template: "sign-in", status: "local" });
+    const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, rendered.email));
+    const props = row!.renderProps as { receipt: Record<string, string>; appUrl: string };
+    const oldReceipt = await receiptEmail("vi", props.receipt as never, APP_URL, rendered.accessKey);
+    await t.db.update(emailOutbox).set({ ...oldReceipt, renderer: null, renderProps: null, secret: null }).where(eq(emailOutbox.id, row!.id));
+    const [other] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, deferred.email));
+    const otherProps = other!.renderProps as { receipt: Record<string, string>; appUrl: string };
+    await t.db
+      .update(emailOutbox)
+      .set({ renderProps: { ...otherProps, receipt: { ...otherProps.receipt, accessKey: deferred.accessKey } }, secret: null })
+      .where(eq(emailOutbox.id, other!.id));
+    expect(await dumpEverything()).toContain(rendered.accessKey);
+
+    expect(await sealLegacyOutbox(t.db, APP_URL)).toBe(3);
+    expect(await sealLegacyOutbox(t.db, APP_URL)).toBe(0);
+    const dump = await dumpEverything();
+    for (const secret of [rendered.accessKey, deferred.accessKey, token]) expect(dump).not.toContain(secret);
+    const shown = await listLocalOutbox(t.db);
+    expect(shown.find((m) => m.to === rendered.email)!.text).toContain(rendered.accessKey);
+    expect(shown.find((m) => m.to === deferred.email)!.text).toContain(deferred.accessKey);
+    expect(shown.find((m) => m.to === email)!.text).toContain("đã được sử dụng hoặc đã hết hạn");
   });
 });
 

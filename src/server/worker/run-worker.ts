@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { env } from "@/env";
 import { deliverDueEmails } from "@/server/email/deliver-emails";
 import { purgeOutbox } from "@/server/email/purge-outbox";
+import { sealLegacyOutbox } from "@/server/email/seal-legacy-outbox";
 import { renderPendingEmails } from "@/server/email/render-pending";
 import { resendSender } from "@/server/email/resend-sender";
 import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
@@ -41,6 +42,8 @@ export function startWorker(db: Database, options: { now?: () => Date } = {}): {
       lastPurge = Date.now();
       // Its own failure must not stop delivery either.
       try {
+        const resealed = await sealLegacyOutbox(db, e.APP_URL);
+        if (resealed > 0) logger.info("outbox messages from before sealed secrets resealed", { resealed });
         const purged = await purgeOutbox(db, now());
         if (purged.expiredSecrets + purged.deliveredSecrets + purged.erasedAddresses > 0) logger.info("outbox purged", purged);
       } catch (error) {
