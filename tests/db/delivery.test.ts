@@ -9,6 +9,7 @@ import type { Viewer } from "@/server/auth/roles";
 import { recordCaseEvent } from "@/server/cases/record-event";
 import { deliverDueEmails, MAX_ATTEMPTS, type EmailSender } from "@/server/email/deliver-emails";
 import { listFailedEmails, retryFailedEmail } from "@/server/email/failed-emails";
+import { queueSignInEmail } from "@/server/email/queue-sign-in-email";
 import { resendSender } from "@/server/email/resend-sender";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 import { makeCase, makeOrganisation, type Org } from "../support/mail-fixtures";
@@ -222,6 +223,28 @@ describe("delivery through the resend package to a fake Resend API", () => {
     expect(rows.every((r) => r.status === "sent" && r.providerMessageId?.startsWith("re_") && r.renderer === null && r.html !== "")).toBe(true);
     const failures = await t.db.select().from(emailDeliveryAttempts).where(eq(emailDeliveryAttempts.ok, false));
     expect(failures.map((f) => f.error!.slice(0, 10)).sort()).toEqual(["Resend 429", "Resend 500"]);
+  });
+
+  it("hands the sign-in link to the API, retried with it after an error, and keeps neither once delivered", async () => {
+    const link = `http://localhost:3000/api/auth/callback/resend?token=${"f".repeat(16)}${Date.now()}`;
+    await queueSignInEmail(t.db, { identifier: "link@example.com", url: link, locale: "en", appUrl: "http://localhost:3000" });
+    await t.db.update(emailOutbox).set({ status: "pending" });
+    const send = resendSender("re_test_key", "x <x@example.com>");
+    const before = fake.received.length;
+    fake.script.push(503);
+    expect(await deliverDueEmails(t.db, send)).toEqual({ sent: 0, failed: 1 });
+    let [row] = await t.db.select().from(emailOutbox);
+    expect(row).toMatchObject({ status: "pending", html: "", text: "" });
+    expect(row!.secret).not.toBeNull();
+    await timePasses();
+    expect(await deliverDueEmails(t.db, send)).toEqual({ sent: 1, failed: 0 });
+    const received = fake.received.slice(before).at(-1)!;
+    expect(received.body.html).toContain(link.replaceAll("&", "&amp;"));
+    expect(received.body.text).toContain(link);
+    [row] = await t.db.select().from(emailOutbox);
+    expect(row).toMatchObject({ status: "sent", secret: null, html: "", text: "" });
+    const attempts = await t.db.select().from(emailDeliveryAttempts).where(eq(emailDeliveryAttempts.outboxId, row!.id));
+    expect(JSON.stringify([row, attempts])).not.toContain(link.split("token=")[1]);
   });
 
   it("sends a message retried after a crash only once (same idempotency key)", async () => {
