@@ -169,13 +169,20 @@ describe("the filer's private page", () => {
       await page.goto(`${baseUrl}/tra-cuu/${receipt.code}`);
       expect(await page.locator("main").textContent()).not.toContain("Phường đã cho người đến thông cống.");
 
-      // Leaving ends the private view on this device.
+      // Leaving ends the private view: the session on the server, not only the cookie on this device.
       await filer.open();
+      const proof = (await context.cookies(baseUrl)).find((c) => c.name === `dt_filer_${receipt.code}`)!;
       await page.getByRole("button", { name: "Thoát" }).click();
       await page.waitForURL(new RegExp(`/tra-cuu/${receipt.code}$`));
       expect((await context.cookies(baseUrl)).some((c) => c.name === `dt_filer_${receipt.code}`)).toBe(false);
       await filer.open();
       expect(await page.getByLabel("Mã truy cập riêng").count()).toBe(1);
+      // A copy of the cookie, put back, opens nothing any more: neither the page nor the filer's file.
+      await context.addCookies([proof]);
+      await filer.open();
+      expect(await page.getByLabel("Mã truy cập riêng").count()).toBe(1);
+      expect(await filer.text()).not.toContain("Đặng Thị Hoa");
+      expect((await context.request.get(`${baseUrl}${href}`)).status()).toBe(404);
     });
   }
 

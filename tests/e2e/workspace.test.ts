@@ -147,8 +147,17 @@ describe("the officials' workspace", () => {
     await handler.goto(`${baseUrl}/can-bo?cua-toi=1`);
     await handler.getByRole("link", { name: receipt.code }).click();
     const atHandler = new StaffCasePage(handler, receipt.code);
-    await handler.getByRole("link", { name: "Xem thông tin người gửi" }).click();
-    await handler.getByText("Phạm Thị Lan").waitFor();
+    // No link shows who filed it, not even the old one: the official chooses a reason, and that POST's answer shows it.
+    await handler.goto(`${baseUrl}/can-bo/ho-so/${receipt.code}?danh-tinh=1`);
+    expect(await atHandler.text()).not.toContain("Phạm Thị Lan");
+    const reveal = handler.locator("form[data-action='reveal_identity']");
+    await reveal.getByRole("button", { name: "Xem thông tin người gửi" }).click();
+    await reveal.getByText("Vui lòng điền mục này.").waitFor();
+    expect(await atHandler.text()).not.toContain("Phạm Thị Lan");
+    await reveal.getByLabel("Lý do xem thông tin người gửi").selectOption({ label: "Liên hệ người gửi để xác minh hoặc đề nghị bổ sung thông tin" });
+    await reveal.getByRole("button", { name: "Xem thông tin người gửi" }).click();
+    await handler.getByTestId("identity").getByText("Phạm Thị Lan").waitFor();
+    expect(await handler.getByTestId("identity").textContent()).toContain("lý do: Liên hệ người gửi để xác minh");
     await atHandler.action("request_info").getByLabel("Cần bổ sung những gì").fill("Xin gửi ảnh chụp đoạn kè và số nhà gần nhất.");
     await atHandler.submit("request_info", "Gửi đề nghị");
     await atHandler.expectDone("Đã gửi đề nghị bổ sung thông tin.");
@@ -247,6 +256,24 @@ describe("the officials' workspace", () => {
     expect(pub).not.toContain("Võ Văn Tư");
     await officer.goto(`${baseUrl}/can-bo/ho-so/${receipt.code}`);
     expect(await officer.locator("main").textContent()).toContain(title);
+
+    // Without JavaScript too, the filer's details come only as the answer to the reason form's POST.
+    const reveal = officer.locator("form[data-action='reveal_identity']");
+    await reveal.getByLabel("Lý do xem thông tin người gửi").selectOption({ label: "Lý do khác (ghi rõ bên dưới)" });
+    await reveal.getByRole("button", { name: "Xem thông tin người gửi" }).click();
+    await officer.waitForLoadState("load");
+    await reveal.getByText("Vui lòng điền mục này.").waitFor();
+    expect(await reveal.getByLabel("Lý do xem thông tin người gửi").inputValue()).toBe("other");
+    expect(await officer.locator("main").textContent()).not.toContain("0905666777");
+    await reveal.getByLabel(/^Ghi rõ lý do/).fill("In lại phiếu hẹn cho công dân");
+    await reveal.getByRole("button", { name: "Xem thông tin người gửi" }).click();
+    await officer.waitForLoadState("load");
+    const shown = officer.getByTestId("identity");
+    await shown.getByText("0905666777").waitFor();
+    expect(await shown.textContent()).toContain("lý do: Lý do khác");
+    // Reloading the page by its address (a GET) shows nothing again.
+    await officer.goto(`${baseUrl}/can-bo/ho-so/${receipt.code}`);
+    expect(await officer.locator("main").textContent()).not.toContain("0905666777");
   });
 
   it("refuses a citizen and answers a guessed case code with 404", async () => {
