@@ -149,7 +149,8 @@ async function startServer(databaseUrl) {
     LOOKUP_HASH_KEY: randomBytes(32).toString("base64url"),
   };
   delete env.RESEND_API_KEY; // never send real email from a benchmark
-  delete env.APP_URL;
+  // The site answers only at its own address: the one the load generator uses.
+  env.APP_URL = `http://127.0.0.1:${port}`;
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server alone.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   if (PROFILE_DIR) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`);

@@ -38,11 +38,10 @@ function send(options: { method?: string; path: string; headers?: Record<string,
 /** The sign-in form as a browser without JavaScript posts it: the server action's hidden fields plus the email. */
 async function signInRequest(email: string): Promise<{ body: Buffer; contentType: string }> {
   const page = await send({ path: "/dang-nhap" });
-  const form = /<form[\s\S]*?<\/form>/.exec(page.body)![0];
+  const form = [...page.body.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes("$ACTION_"))!;
+  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   const data = new FormData();
-  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
-    data.append(name!.replace(/&amp;/g, "&"), (value ?? "").replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
-  }
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) data.append(unescape(name!), unescape(value ?? ""));
   data.append("email", email);
   const encoded = new Response(data);
   return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get("content-type")! };
@@ -231,6 +230,7 @@ describe("the content security policy", () => {
     await area.selectOption((await area.locator("option").nth(1).getAttribute("value"))!);
     await session.page.getByLabel(/^Tiêu đề/).fill("Góp ý về giờ làm việc của bộ phận một cửa");
     await session.page.getByLabel(/^Nội dung/).fill("Đề nghị mở cửa thêm sáng thứ Bảy để người dân đi làm có thể đến nộp hồ sơ.");
+    await session.page.getByRole("checkbox", { name: "Gửi không ghi tên" }).check();
     await session.page.getByRole("button", { name: "Gửi ý kiến" }).click();
     await session.page.waitForURL(/\/gui-y-kien\/bien-nhan\//);
     const code = (await session.page.getByTestId("receipt-code").textContent())!.trim();
