@@ -4,6 +4,21 @@ export type AllowedFileType = { mime: string; ext: string; kind: "image" | "pdf"
 
 export const ATTACHMENT_LIMITS = { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 25 * 1024 * 1024 } as const;
 
+export type SizeProblem = { problem: "too_many" | "too_large" | "total_too_large"; fileName?: string };
+
+/**
+ * Count and sizes against the limits, from names and sizes alone: the server checks them again with the bytes,
+ * and the browser checks them before sending, so a citizen who picked too many photos is told at once instead
+ * of uploading them for nothing (over the limits the server refuses the whole request unread).
+ */
+export function attachmentSizeProblem(files: readonly { name: string; size: number }[]): SizeProblem | null {
+  if (files.length > ATTACHMENT_LIMITS.maxFiles) return { problem: "too_many" };
+  const large = files.find((f) => f.size > ATTACHMENT_LIMITS.maxFileBytes);
+  if (large) return { problem: "too_large", fileName: large.name };
+  if (files.reduce((sum, f) => sum + f.size, 0) > ATTACHMENT_LIMITS.maxTotalBytes) return { problem: "total_too_large" };
+  return null;
+}
+
 function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
   return signature.every((b, i) => bytes[offset + i] === b);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listLocalOutbox } from "@/server/email/list-local-outbox";
 import { renderPendingEmails } from "@/server/email/render-pending";
 import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, emailOutbox, units } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
@@ -8,7 +9,7 @@ import { verifyAccessKey } from "@/domain/tracking-code";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { submitCase, type SubmitResult } from "@/server/intake/submit-case";
 import type { SubmitCaseInput } from "@/server/intake/submit-case-input";
-import { unsealPersonalData } from "@/server/privacy/personal-data";
+import { unsealPersonalData, unsealSecret } from "@/server/privacy/personal-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -82,14 +83,18 @@ describe("submitting a case", () => {
     expect(party!.sealed).not.toContain("Hoa");
     expect(unsealPersonalData(party!.keyId, party!.sealed)).toMatchObject({ name: "Nguyễn Thị Hoa", phone: "0905123456", email: raw.email });
     const [stored] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, raw.email!));
-    // Stored with its template and props, rendered later (by the worker, or the page showing it).
+    // Stored with its template and props, rendered later (by the worker, or the page showing it); the access key
+    // is the message's secret, sealed apart from the props, and its rendering is never written back.
     expect(stored).toMatchObject({ renderer: "receipt", html: "" });
+    expect(JSON.stringify(stored)).not.toContain(receipt.accessKey);
+    expect(unsealSecret(stored!.secret!)).toEqual({ accessKey: receipt.accessKey });
     await renderPendingEmails(t.db);
     const [mail] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, raw.email!));
-    expect(mail!.renderer).toBeNull();
-    expect(mail!.subject).toContain(receipt.code);
-    expect(mail!.text).toContain(receipt.accessKey);
-    expect(mail!.text).toContain(`/tra-cuu/${receipt.code}`);
+    expect(mail).toMatchObject({ renderer: "receipt", text: "" });
+    const shown = (await listLocalOutbox(t.db)).find((m) => m.to === raw.email);
+    expect(shown!.subject).toContain(receipt.code);
+    expect(shown!.text).toContain(receipt.accessKey);
+    expect(shown!.text).toContain(`/tra-cuu/${receipt.code}`);
   });
 
   it("files each kind with its own identity rules and deadline", async () => {

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations, useLocale } from "next-intl";
-import { ATTACHMENT_LIMITS } from "@/domain/file-type";
+import { ATTACHMENT_LIMITS, attachmentSizeProblem, type SizeProblem } from "@/domain/file-type";
 import { useHydrated } from "@/lib/use-hydrated";
 import { CASE_KINDS } from "@/domain/types";
 import type { IntakeOptions } from "@/server/intake/list-intake-options";
@@ -40,6 +40,14 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
   const id = useId();
   const hasErrors = Object.keys(state.errors).length > 0 || !!state.formError;
   const summary = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fileProblem, setFileProblem] = useState<SizeProblem | null>(null);
+  /** Checked in the browser before anything is sent: too many or too large files would be refused unread. */
+  const checkFiles = () => {
+    const problem = attachmentSizeProblem([...(fileInput.current?.files ?? [])]);
+    setFileProblem(problem);
+    return problem === null;
+  };
   // After a refused submission, keyboard and screen-reader users land on the list of problems.
   useEffect(() => {
     if (hasErrors) summary.current?.focus();
@@ -65,7 +73,17 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
   if (selectedArea && !communes.includes(selectedArea)) communes.unshift(selectedArea);
 
   return (
-    <form action={action} noValidate className="space-y-8" aria-describedby={hasErrors ? `${id}-summary` : undefined}>
+    <form
+      action={action}
+      noValidate
+      className="space-y-8"
+      aria-describedby={hasErrors ? `${id}-summary` : undefined}
+      onSubmit={(event) => {
+        if (checkFiles()) return;
+        event.preventDefault();
+        fileInput.current?.focus();
+      }}
+    >
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? idempotencyKey} />
       {hasErrors && (
         <div ref={summary} id={`${id}-summary`} role="alert" tabIndex={-1} className="rounded-md border-2 border-red-700 bg-red-50 p-4 text-red-900">
@@ -256,9 +274,16 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
             multiple
             accept="image/jpeg,image/png,image/webp,image/heic,application/pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.pptx"
             className="block w-full text-base"
-            aria-invalid={invalid("attachments")}
-            aria-describedby={describedBy("attachments")}
+            ref={fileInput}
+            onChange={checkFiles}
+            aria-invalid={invalid("attachments") ?? (fileProblem ? true : undefined)}
+            aria-describedby={[describedBy("attachments"), fileProblem ? `${id}-attachments-check` : null].filter(Boolean).join(" ")}
           />
+          {fileProblem && (
+            <p id={`${id}-attachments-check`} role="alert" className="field-error">
+              {t(`attachmentProblems.${fileProblem.problem}`, { ...limits, name: fileProblem.fileName ?? "" })}
+            </p>
+          )}
         </div>
       </fieldset>
 

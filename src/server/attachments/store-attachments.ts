@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { attachments } from "@/db/schema";
-import { ATTACHMENT_LIMITS, detectFileType, safeFileName } from "@/domain/file-type";
+import { ATTACHMENT_LIMITS, attachmentSizeProblem, detectFileType, safeFileName } from "@/domain/file-type";
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
 export type AttachmentProblem = "too_many" | "too_large" | "total_too_large" | "type_not_allowed" | "empty";
@@ -11,7 +11,8 @@ export type CheckedFile = { fileName: string; contentType: string; bytes: Uint8A
 /** Checks count, sizes and content types before anything is written. Empty file inputs are ignored. */
 export function checkAttachments(files: IncomingFile[]): { ok: true; files: CheckedFile[] } | { ok: false; problem: AttachmentProblem; fileName?: string } {
   const present = files.filter((f) => f.name !== "" || f.bytes.byteLength > 0);
-  if (present.length > ATTACHMENT_LIMITS.maxFiles) return { ok: false, problem: "too_many" };
+  const sizes = attachmentSizeProblem(present.map((f) => ({ name: f.name, size: f.bytes.byteLength })));
+  if (sizes?.problem === "too_many") return { ok: false, problem: "too_many" };
   let total = 0;
   const checked: CheckedFile[] = [];
   for (const file of present) {
