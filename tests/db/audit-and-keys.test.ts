@@ -3,10 +3,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, caseParties } from "@/db/schema";
+import { auditLog, caseParties, emailOutbox } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { appendAudit, verifyAuditChain } from "@/server/audit/append-audit";
-import { parseKeyring, unsealPersonalData } from "@/server/privacy/personal-data";
+import { parseKeyring, sealSecret, unsealPersonalData, unsealSecret } from "@/server/privacy/personal-data";
 import { rotatePersonalDataKeys } from "@/server/privacy/rotate-keys";
 import { env } from "@/env";
 import { testDatabaseUrl } from "../support/database-url";
@@ -62,6 +62,41 @@ describe("personal data key rotation", () => {
     expect(rows.filter((p) => p.keyId === "k-third")).toHaveLength(0);
   });
 });
+
+describe("outbox secrets under key rotation", () => {
+  it("re-seals a waiting message's secret under the new key, so the old key can be removed", async () => {
+    const own = await createTestDatabase();
+    try {
+      await rotateOutboxSecret(own);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+/** On a database of its own: the parties above were left under a key this test does not hold. */
+async function rotateOutboxSecret(t: TestDatabase) {
+  const oldSpec = env().PERSONAL_DATA_KEYS;
+  await t.db.insert(emailOutbox).values({
+    toAddress: "rotate@doithoai.example",
+    subject: "",
+    text: "",
+    html: "",
+    template: "sign-in",
+    status: "local",
+    renderer: "sign-in",
+    renderProps: {},
+    secret: sealSecret({ url: "http://localhost:3000/api/auth/callback/resend?token=abc" }, parseKeyring(oldSpec)),
+  });
+  const rotated = `k-mail:${randomBytes(32).toString("base64")},${oldSpec}`;
+  const result = await rotatePersonalDataKeys(t.db, { keys: rotated });
+  expect(result.resealedMessages).toBeGreaterThanOrEqual(1);
+  const [row] = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "rotate@doithoai.example"));
+  expect(row!.secret!.startsWith("k-mail:")).toBe(true);
+  // The new key alone opens it.
+  expect(unsealSecret(row!.secret!, parseKeyring(rotated.split(",")[0]!)).url).toContain("token=abc");
+  expect((await rotatePersonalDataKeys(t.db, { keys: rotated })).resealedMessages).toBe(0);
+}
 
 describe("audit chain check", () => {
   it("finds a removed entry by its broken link", async () => {
