@@ -10,7 +10,7 @@ async function main() {
   const remaining = Object.entries(result.remainingByKey)
     .map(([key, n]) => `${key}: ${n}`)
     .join(", ");
-  process.stdout.write(`Re-encrypted ${result.resealed} records with key "${result.keyId}". Records by key now: ${remaining || "none"}.\n`);
+  process.stdout.write(`Re-encrypted ${result.resealed} records and ${result.resealedMessages} outbox secrets with key "${result.keyId}". Records by key now: ${remaining || "none"}.\n`);
 }
 
 main().catch(exitOnStartupError);
