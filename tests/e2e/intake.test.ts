@@ -114,6 +114,10 @@ describe("citizen files feedback", () => {
     await p.getByText("Nội dung quá ngắn.").waitFor();
     expect(await p.getByLabel(/^Tiêu đề/).inputValue()).toBe("Khói bụi từ lò gạch");
     expect(await p.getByLabel(/^Họ và tên/).inputValue()).toBe("Ksor Y");
+    // The choices in lists are kept as well as the text (React resets a form after its action).
+    expect(await p.getByLabel(/^Lĩnh vực/).locator("option:checked").textContent()).toBe("Môi trường");
+    expect(await p.getByLabel(/^Địa bàn xảy ra sự việc/).locator("option:checked").textContent()).toContain("Xã Krông Pa");
+    expect(await p.getByRole("radio", { name: /^Phản ánh/ }).isChecked()).toBe(true);
     expect(await p.getByText("Vui lòng để lại số điện thoại hoặc email để nhận trả lời.").count()).toBe(1);
     // Focus moves to the summary of problems.
     expect(await p.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");

@@ -12,6 +12,15 @@ import type { IntakeFormState, TextField } from "./form-state";
 
 const MB = 1024 * 1024;
 
+/**
+ * React resets a form after its action, and a select goes back to the option chosen when it was first mounted
+ * (React does not carry a changed defaultValue to its options). Keyed by the value sent back, a select is mounted
+ * again with the choice the citizen made, and the reset keeps it.
+ */
+function selectKey(value: string | undefined): string {
+  return `chosen-${value ?? ""}`;
+}
+
 /** Case-insensitive, accent-insensitive match ("ia grai" finds "Ia Grai", "pleiku" finds "Plei Ku" is not needed). */
 function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
@@ -106,6 +115,7 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
             {t("onBehalf.channel")}
           </label>
           <select
+            key={selectKey(v.channel)}
             id={`${id}-channel`}
             name="channel"
             defaultValue={v.channel ?? channels[0]?.value}
@@ -135,7 +145,10 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
         <h2 className="text-xl font-bold" aria-hidden="true">
           {t("step1")}
         </h2>
-        <p className="font-semibold">{t("kindLegend")}</p>
+        {/* Seen, not read: the legend above already gives the question to screen readers. */}
+        <p className="font-semibold" aria-hidden="true">
+          {t("kindLegend")}
+        </p>
         <div className="grid gap-3">
           {CASE_KINDS.map((k) => (
             <label key={k} className="flex cursor-pointer gap-3 rounded-md border border-zinc-300 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
@@ -175,7 +188,7 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
           <label htmlFor={`${id}-categoryId`} className="field-label">
             {t("category")} <span className="font-normal text-zinc-600">({t("required")})</span>
           </label>
-          <select id={`${id}-categoryId`} name="categoryId" defaultValue={v.categoryId ?? ""} required className="field-input" aria-invalid={invalid("categoryId")} aria-describedby={describedBy("categoryId", false)}>
+          <select key={selectKey(v.categoryId)} id={`${id}-categoryId`} name="categoryId" defaultValue={v.categoryId ?? ""} required className="field-input" aria-invalid={invalid("categoryId")} aria-describedby={describedBy("categoryId", false)}>
             <option value="">{t("categoryChoose")}</option>
             {options.categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -203,7 +216,7 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
               </p>
             </div>
           )}
-          <select id={`${id}-areaId`} name="areaId" defaultValue={v.areaId ?? ""} required className="field-input" aria-invalid={invalid("areaId")} aria-describedby={describedBy("areaId")}>
+          <select key={selectKey(v.areaId)} id={`${id}-areaId`} name="areaId" defaultValue={v.areaId ?? ""} required className="field-input" aria-invalid={invalid("areaId")} aria-describedby={describedBy("areaId")}>
             <option value="">{t("areaChoose")}</option>
             <optgroup label={t("areaProvinceGroup")}>
               {options.provinces.map((a) => (
@@ -248,7 +261,7 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
               <p id={`${id}-subjectUnitId-hint`} className="field-hint mb-1">
                 {t("subjectUnitHint")}
               </p>
-              <select id={`${id}-subjectUnitId`} name="subjectUnitId" defaultValue={v.subjectUnitId ?? ""} className="field-input" aria-describedby={describedBy("subjectUnitId")}>
+              <select key={selectKey(v.subjectUnitId)} id={`${id}-subjectUnitId`} name="subjectUnitId" defaultValue={v.subjectUnitId ?? ""} className="field-input" aria-describedby={describedBy("subjectUnitId")}>
                 <option value="">{t("subjectUnitNone")}</option>
                 {options.units.map((u) => (
                   <option key={u.id} value={u.id}>

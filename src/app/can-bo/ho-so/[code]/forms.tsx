@@ -111,7 +111,10 @@ function Select(props: { name: string; label: string; choose: string; options: O
       <label htmlFor={id} className="field-label">
         {label}
       </label>
+      {/* Keyed by the value sent back: React resets a form after its action, and a select would otherwise go
+          back to the option it was first mounted with, losing the official's choice after a refusal. */}
       <select
+        key={`chosen-${state.values[name] ?? ""}`}
         id={id}
         name={name}
         defaultValue={state.values[name] ?? ""}
