@@ -32,6 +32,21 @@ describe("sign-in and the staff area", () => {
     });
   }
 
+  it("offers the local outbox right after the sign-in link is asked for, with JavaScript on", async () => {
+    if (inject("serverMode") === "server") return; // the outbox button is for this machine in local mode only
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await page.getByLabel("Địa chỉ email").fill("xuly.quynhon@doithoai.example");
+    await page.getByRole("button", { name: "Gửi đường dẫn đăng nhập" }).click();
+    await page.waitForURL(/\/dang-nhap\/kiem-tra-email/);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    // No reload: the page the client navigated to must already carry the button.
+    await page.getByRole("link", { name: "Mở hộp thư thử nghiệm" }).waitFor({ timeout: 5_000 });
+    await page.getByRole("link", { name: "Mở hộp thư thử nghiệm" }).click();
+    await page.waitForURL(/\/hop-thu/);
+  });
+
   it("sends an anonymous visitor from the staff area to sign-in", async () => {
     const response = await fetch(`${baseUrl}/can-bo`, { redirect: "manual" });
     expect([303, 307]).toContain(response.status);

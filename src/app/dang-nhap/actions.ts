@@ -10,7 +10,10 @@ import { logger } from "@/lib/logger";
 import { limitSignIn } from "@/server/auth/limit-sign-in";
 import { clientIp } from "@/server/net/loopback";
 
-export type SignInState = { email: string; error?: "invalidEmail" | "failed" | "rateLimited"; retryAfterMinutes?: number };
+export type SignInState = { email: string; error?: "invalidEmail" | "failed" | "rateLimited"; retryAfterMinutes?: number; sent?: boolean };
+
+/** Next's client sends this header with an action it calls itself; a form posted without JavaScript has none. */
+const CLIENT_ACTION_HEADER = "next-action";
 
 const input = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
@@ -39,6 +42,10 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     }
     throw error;
   }
+  // With JavaScript the client navigates itself. A redirect here would make Next render the next page through a
+  // request of its own, which carries its X-Forwarded-For: the server cannot tell it from a proxied request, and
+  // the page would leave out the local outbox button meant for this machine.
+  if (requestHeaders.has(CLIENT_ACTION_HEADER)) return { email: parsed.data.email, sent: true };
   redirect("/dang-nhap/kiem-tra-email");
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { signInAction, type SignInState } from "./actions";
 
@@ -8,6 +9,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   const t = useTranslations("signIn");
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { email: "" });
   const error = state.error ?? initialError;
+  const router = useRouter();
+  // The link is on its way: the browser asks for the next page itself (see signInAction).
+  useEffect(() => {
+    if (state.sent) router.push("/dang-nhap/kiem-tra-email");
+  }, [state, router]);
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
