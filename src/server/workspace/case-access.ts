@@ -108,7 +108,25 @@ export async function lockCaseForAction(
   return { row, roles, viewer };
 }
 
-/** The actor's role as written on timeline events: the most senior role they hold at the case's unit. */
+/** Every role the official holds over the case (at its unit, then above it), most senior first. */
+export function heldRoles(roles: CaseRoles): Role[] {
+  const order = ["leader", "handler", "intake", "overseer", "admin"] as const;
+  return order.filter((role) => roles.atUnit.has(role) || roles.above.has(role));
+}
+
+/**
+ * The role an official acts in for one action, as written on its timeline event: the most senior of their roles
+ * that may do it (an intake officer who is also a handler accepts a case as intake officer).
+ */
+export function actingRole(action: StaffAction, roles: CaseRoles): Role {
+  for (const role of heldRoles(roles)) {
+    const only: CaseRoles = { atUnit: new Set(roles.atUnit.has(role) ? [role] : []), above: new Set(roles.above.has(role) ? [role] : []) };
+    if (roleMayEver(action, only)) return role;
+  }
+  return actorRole(roles);
+}
+
+/** The actor's role when no one action is meant: the most senior role they hold at the case's unit. */
 export function actorRole(roles: CaseRoles): Role {
   for (const role of ["leader", "handler", "intake", "overseer", "admin"] as const) {
     if (roles.atUnit.has(role)) return role;

@@ -16,7 +16,7 @@ import { recordCaseEvent, type CaseEventInput } from "@/server/cases/record-even
 import { resumedDueDate } from "@/server/cases/resume-clock";
 import { checkFilerFiles, fieldError, filerText, formVersion, parseFilerInput } from "@/server/filer/filer-access";
 import { getReferenceData, type ReferenceData } from "@/server/intake/reference-data";
-import { actorRole, isUuid, lockCaseForAction, staffError, type CaseRow } from "./case-access";
+import { actingRole, isUuid, lockCaseForAction, staffError, type CaseRow } from "./case-access";
 
 /** Longest official text (a note, a request, a reason, a comment); an answer may be longer. */
 export const STAFF_TEXT_MAX = 5000;
@@ -43,7 +43,7 @@ async function act<T>(
 ): Promise<{ version: number; eventIds: number[]; result?: T }> {
   return runInTransaction(db, async (tx) => {
     const locked = await lockCaseForAction(tx, viewer, ref.caseId, ref.version, action);
-    const ctx: Ctx = { tx, row: locked.row, viewer: locked.viewer, role: actorRole(locked.roles), now };
+    const ctx: Ctx = { tx, row: locked.row, viewer: locked.viewer, role: actingRole(action, locked.roles), now };
     const { set, events, result } = await change(ctx);
     const version = locked.row.version + 1;
     await tx.update(cases).set({ ...set, version, updatedAt: now }).where(eq(cases.id, locked.row.id));

@@ -16,7 +16,7 @@ import type { Viewer } from "@/server/auth/roles";
 import { getReferenceData } from "@/server/intake/reference-data";
 import { unsealPersonalData, type PersonalData } from "@/server/privacy/personal-data";
 import { assignableUsers, transferTargets } from "./case-actions";
-import { actorRole, factsOf, isUuid, loadCaseForStaff, staffError } from "./case-access";
+import { actorRole, factsOf, heldRoles, isUuid, loadCaseForStaff, staffError } from "./case-access";
 
 export type NamedUnit = { id: string; name: string; nameEn: string };
 export type StaffEvent = {
@@ -153,7 +153,7 @@ export async function getStaffCase(db: Database, viewer: Viewer | null, code: st
       ? { text: c.draftAnswer ?? "", status: c.draftStatus, author: meta!.draftAuthor?.name ?? meta!.draftAuthor?.email ?? null, updatedAt: c.draftUpdatedAt, comment: c.reviewComment }
       : null,
     parties: parties.map((p) => ({ role: p.role, anonymous: p.anonymous })),
-    viewerRole: actorRole(roles),
+    viewerRoles: heldRoles(roles),
     actions,
     attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, createdAt: f.createdAt, internal: f.visibility === "internal", canOpen: filesOpen })),
     events: eventRows.map(({ e, actorName, actorEmail, from, to }) => ({

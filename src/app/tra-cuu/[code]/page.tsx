@@ -291,6 +291,7 @@ function Deadlines({ c, t, locale }: { c: PublicCase; t: Translator; locale: str
   const resolutionPeriod = rules ? (c.remoteArea && rules.remoteResolution ? rules.remoteResolution : rules.resolution) : null;
   const usesWorkingDays = rules?.acceptance.unit === "working_days" || resolutionPeriod?.unit === "working_days";
   const extensionsAllowed = rules !== null && rules.extensionMaxCount !== null && rules.extensionMaxCount > 0;
+  const hasTerms = c.remoteArea || extensionsAllowed || c.extensionsCount > 0;
   return (
     <section aria-labelledby="deadlines-title" className="space-y-3">
       <h2 id="deadlines-title" className="text-xl font-bold">
@@ -320,32 +321,35 @@ function Deadlines({ c, t, locale }: { c: PublicCase; t: Translator; locale: str
           <p>{rules?.pausesOnInfoRequest === false ? t("deadlines.noPauseRule") : t("deadlines.pauseRule")}</p>
         </div>
       )}
-      <dl className="space-y-3 text-sm">
-        {c.remoteArea && (
-          <div>
-            <dt className="font-semibold">{t("deadlines.remoteTitle")}</dt>
-            <dd>
-              {rules?.remoteResolution && rules.resolution
-                ? t("deadlines.remote", { remote: periodText(t, rules.remoteResolution), normal: periodText(t, rules.resolution) })
-                : t("deadlines.remoteNoChange")}
-            </dd>
-          </div>
-        )}
-        {(extensionsAllowed || c.extensionsCount > 0) && (
-          <div>
-            <dt className="font-semibold">{t("deadlines.extensionsTitle")}</dt>
-            <dd>
-              <span className="block">{t("deadlines.extensionsCount", { count: c.extensionsCount })}</span>
-              {rules !== null && extensionsAllowed && rules.extensionMaxDays !== null && (
-                <span className="block">{t("deadlines.extensionsMax", { count: rules.extensionMaxCount ?? 0, days: rules.extensionMaxDays })}</span>
-              )}
-              <span className="block text-zinc-700">{t("deadlines.extensionsHelp")}</span>
-            </dd>
-          </div>
-        )}
-        {usesWorkingDays && <p className="text-zinc-700">{t("deadlines.workingDaysHelp")}</p>}
-        {rules && <p className="text-zinc-700">{t("deadlines.legalBasis", { basis: rules.legalBasis })}</p>}
-      </dl>
+      {hasTerms && (
+        <dl className="space-y-3 text-sm">
+          {c.remoteArea && (
+            <div>
+              <dt className="font-semibold">{t("deadlines.remoteTitle")}</dt>
+              <dd>
+                {rules?.remoteResolution && rules.resolution
+                  ? t("deadlines.remote", { remote: periodText(t, rules.remoteResolution), normal: periodText(t, rules.resolution) })
+                  : t("deadlines.remoteNoChange")}
+              </dd>
+            </div>
+          )}
+          {(extensionsAllowed || c.extensionsCount > 0) && (
+            <div>
+              <dt className="font-semibold">{t("deadlines.extensionsTitle")}</dt>
+              <dd>
+                <span className="block">{t("deadlines.extensionsCount", { count: c.extensionsCount })}</span>
+                {rules !== null && extensionsAllowed && rules.extensionMaxDays !== null && (
+                  <span className="block">{t("deadlines.extensionsMax", { count: rules.extensionMaxCount ?? 0, days: rules.extensionMaxDays })}</span>
+                )}
+                <span className="block text-zinc-700">{t("deadlines.extensionsHelp")}</span>
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {/* Notes after the list, not inside it: a <dl> holds only terms and their descriptions. */}
+      {usesWorkingDays && <p className="text-sm text-zinc-700">{t("deadlines.workingDaysHelp")}</p>}
+      {rules && <p className="text-sm text-zinc-700">{t("deadlines.legalBasis", { basis: rules.legalBasis })}</p>}
     </section>
   );
 }

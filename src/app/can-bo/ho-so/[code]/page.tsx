@@ -147,7 +147,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           <h2 id="actions-title" className="text-xl font-semibold">
             {t("case.actions")}
           </h2>
-          <p className="text-sm text-zinc-700">{t("case.viewerRole", { role: tRoles(c.viewerRole) })}</p>
+          <p className="text-sm text-zinc-700">{t("case.viewerRole", { role: c.viewerRoles.map((r) => tRoles(r)).join(", ") })}</p>
           {c.actions.filter((a) => a !== "view_identity").length === 0 && <p>{t("case.noActions")}</p>}
           {can("accept") && <AcceptForm caseRef={caseRef} />}
           {can("assign") && <AssignForm caseRef={caseRef} people={c.assignable.filter((p) => p.id !== c.assignee?.id).map((p) => ({ id: p.id, label: p.name ?? p.email }))} />}
@@ -189,7 +189,7 @@ async function Facts({ c, locale }: { c: StaffCase; locale: string }) {
   return (
     <section aria-labelledby="facts-title" className="card space-y-4">
       <h2 id="facts-title" className="sr-only">
-        {t("case.code")}
+        {t("case.facts")}
       </h2>
       <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[max-content_1fr]">
         {rows.map(([k, v]) => (

@@ -1,0 +1,84 @@
+// What a screen reader meets on the status page and the staff case page, checked with axe-core in Chromium.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { openBrowser, type Session } from "./support/browser";
+import { IntakePage } from "./pages/intake-page";
+import { signInThroughOutbox } from "./support/sign-in";
+
+const baseUrl = inject("baseUrl");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core"), "utf8");
+let session: Session | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+type Violation = { id: string; help: string; nodes: { target: string[] }[] };
+
+/**
+ * The pages allow only scripts with this response's nonce, so a <script> tag added by the test would be refused:
+ * axe is evaluated through the DevTools protocol instead, which the policy does not govern.
+ */
+async function axeViolations(page: Page, rules?: string[]): Promise<Violation[]> {
+  await page.evaluate(axeSource);
+  expect(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)).toBe("object");
+  return page.evaluate(async (only) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, only ? { runOnly: { type: "rule", values: only } } : {});
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  }, rules ?? null);
+}
+
+const LIST_RULES = ["definition-list", "dlitem", "list", "listitem", "landmark-unique", "region"];
+
+/** A petition on education in Chư Păh: routed to the Department of Education and Training. */
+let code = "";
+beforeAll(async () => {
+  const s = await openBrowser();
+  try {
+    const form = new IntakePage(s.page, baseUrl);
+    await form.open();
+    await form.fill({ kind: "petition", kindLabel: "Kiến nghị", category: "Giáo dục", area: "Xã Chư Păh", title: `Xin sửa mái trường ${Date.now().toString(36)}`, body: "Mái tôn của điểm trường thôn 5 bị dột nhiều chỗ, mưa là học sinh phải nghỉ.", name: "Rơ Châm H", phone: "0912 000 111" });
+    await form.submit();
+    code = (await form.receipt()).code;
+  } finally {
+    await s.close();
+  }
+});
+
+describe("accessibility", () => {
+  it("the public status page has valid lists, its deadlines a real description list", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${baseUrl}/tra-cuu/${code}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    // The check itself must be able to fail: a broken list on the page is reported.
+    await page.evaluate(() => {
+      const broken = document.createElement("dl");
+      broken.id = "axe-self-check";
+      broken.append(Object.assign(document.createElement("p"), { textContent: "x" }));
+      document.body.append(broken);
+    });
+    expect((await axeViolations(page, ["definition-list"])).map((v) => v.id)).toEqual(["definition-list"]);
+    await page.evaluate(() => document.getElementById("axe-self-check")?.remove());
+    expect(await axeViolations(page, LIST_RULES)).toEqual([]);
+  });
+
+  it("the staff case page names its facts box for what it holds and shows every role the official has there", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    // A demo official who is both intake officer and handler of the Department of Education and Training.
+    await signInThroughOutbox(page, baseUrl, "canbo.sgddt@doithoai.example", "/can-bo");
+    await page.waitForURL(/\/can-bo/);
+    await page.goto(`${baseUrl}/can-bo/ho-so/${code}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.getByRole("region", { name: "Mã hồ sơ" }).count()).toBe(0);
+    expect(await page.getByRole("region", { name: "Thông tin hồ sơ" }).count()).toBe(1);
+    const actions = (await page.locator("section[aria-labelledby='actions-title']").textContent()) ?? "";
+    expect(actions).toContain("Chuyên viên xử lý");
+    expect(actions).toContain("Cán bộ tiếp nhận");
+    expect(await axeViolations(page, LIST_RULES)).toEqual([]);
+  });
+});
