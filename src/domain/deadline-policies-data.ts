@@ -19,7 +19,7 @@ export const DEFAULT_DEADLINE_POLICIES: DeadlinePolicy[] = [
     progressUpdateEveryDays: null,
     // The statute gives no pause; admins may change it.
     pausesOnInfoRequest: false,
-    legalBasis: "Luật Khiếu nại 2011, Điều 27-28; Thông tư 07/2013/TT-TTCP",
+    legalBasis: "Luật Khiếu nại số 02/2011/QH13, Điều 27, 28; Thông tư 07/2013/TT-TTCP",
   },
   {
     id: "complaint-2-2026",
@@ -34,7 +34,7 @@ export const DEFAULT_DEADLINE_POLICIES: DeadlinePolicy[] = [
     extension: { maxCount: 1, maxDaysEach: 15 },
     progressUpdateEveryDays: null,
     pausesOnInfoRequest: false,
-    legalBasis: "Luật Khiếu nại 2011, Điều 36-37; Thông tư 07/2013/TT-TTCP",
+    legalBasis: "Luật Khiếu nại số 02/2011/QH13, Điều 36, 37; Thông tư 07/2013/TT-TTCP",
   },
   {
     id: "denunciation-2026",
@@ -50,7 +50,7 @@ export const DEFAULT_DEADLINE_POLICIES: DeadlinePolicy[] = [
     extension: { maxCount: 2, maxDaysEach: 30 },
     progressUpdateEveryDays: null,
     pausesOnInfoRequest: false,
-    legalBasis: "Luật Tố cáo 2018, Điều 24, 30; Nghị định 31/2019/NĐ-CP",
+    legalBasis: "Luật Tố cáo số 25/2018/QH14, Điều 24, 30; Nghị định 31/2019/NĐ-CP",
   },
   {
     id: "petition-2026",
@@ -64,7 +64,8 @@ export const DEFAULT_DEADLINE_POLICIES: DeadlinePolicy[] = [
     extension: null,
     progressUpdateEveryDays: 7,
     pausesOnInfoRequest: true,
-    legalBasis: "Nghị định 20/2008/NĐ-CP, Điều 9; Quyết định 574/QĐ-TTg (cần kiểm tra)",
+    // Decision 574/QĐ-TTg is left out until confirmed (DOMAIN.md: "verify"): citizens see this text.
+    legalBasis: "Nghị định 20/2008/NĐ-CP, Điều 9",
   },
   {
     id: "report-2026",
@@ -78,7 +79,8 @@ export const DEFAULT_DEADLINE_POLICIES: DeadlinePolicy[] = [
     extension: null,
     progressUpdateEveryDays: 7,
     pausesOnInfoRequest: true,
-    legalBasis: "Nghị định 20/2008/NĐ-CP, Điều 9; Quyết định 574/QĐ-TTg (cần kiểm tra)",
+    // Decision 574/QĐ-TTg is left out until confirmed (DOMAIN.md: "verify"): citizens see this text.
+    legalBasis: "Nghị định 20/2008/NĐ-CP, Điều 9",
   },
   {
     id: "contribution-2026",
@@ -104,6 +106,6 @@ export const RECEPTION_ANSWER_POLICY: PeriodRule = {
   effectiveFrom: FROM,
   effectiveTo: null,
   period: { amount: 10, unit: "working_days" },
-  legalBasis: "Luật Tiếp công dân 2013, Điều 28",
+  legalBasis: "Luật Tiếp công dân số 42/2013/QH13, Điều 28",
   description: "Trả lời nội dung phản ánh, kiến nghị tại buổi tiếp công dân trong 10 ngày làm việc",
 };

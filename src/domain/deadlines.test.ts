@@ -534,7 +534,7 @@ describe("DEFAULT_DEADLINE_POLICIES", () => {
       remoteResolution: { amount: 45, unit: "days" },
       extension: { maxCount: 1, maxDaysEach: 15 },
     });
-    expect(COMPLAINT_1.legalBasis).toContain("Luật Khiếu nại 2011");
+    expect(COMPLAINT_1.legalBasis).toContain("Luật Khiếu nại số 02/2011/QH13");
     expect(COMPLAINT_2).toMatchObject({
       acceptance: { amount: 10, unit: "working_days" },
       resolution: { amount: 45, unit: "days" },
@@ -545,7 +545,7 @@ describe("DEFAULT_DEADLINE_POLICIES", () => {
       resolution: { amount: 30, unit: "days" },
       extension: { maxCount: 2, maxDaysEach: 30 },
     });
-    expect(DENUNCIATION.legalBasis).toContain("Luật Tố cáo 2018");
+    expect(DENUNCIATION.legalBasis).toContain("Luật Tố cáo số 25/2018/QH14");
     for (const id of ["petition-2026", "report-2026"]) {
       expect(policy(id)).toMatchObject({
         acceptance: { amount: 5, unit: "working_days" },
@@ -559,7 +559,7 @@ describe("DEFAULT_DEADLINE_POLICIES", () => {
       resolution: { amount: 30, unit: "days" },
     });
     expect(RECEPTION_ANSWER_POLICY.period).toEqual({ amount: 10, unit: "working_days" });
-    expect(RECEPTION_ANSWER_POLICY.legalBasis).toContain("Luật Tiếp công dân 2013");
+    expect(RECEPTION_ANSWER_POLICY.legalBasis).toContain("Luật Tiếp công dân số 42/2013/QH13");
   });
 
   it("complex-case extensions reach the totals in the table", () => {

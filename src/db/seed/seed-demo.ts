@@ -273,7 +273,7 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
       events.push({ caseId, type: "case.info_requested", visibility: "public", fromStatus: "accepted", toStatus: "info_requested", reason: "Đề nghị bổ sung bản sao giấy tờ liên quan và ảnh chụp hiện trạng.", createdAt: new Date(acceptedAt!.getTime() + 3 * 86_400_000) });
     }
     if (plan.status === "not_accepted") {
-      events.push({ caseId, type: "case.not_accepted", visibility: "public", fromStatus: "received", toStatus: "not_accepted", reason: "Nội dung đã được cơ quan có thẩm quyền giải quyết bằng quyết định có hiệu lực pháp luật (Luật Khiếu nại 2011, Điều 11).", data: { redirect: "Tòa án nhân dân khu vực nơi có đất, nếu ông/bà không đồng ý với quyết định giải quyết." }, createdAt: at(calendar.addWorkingDays(receivedOn, 5), 10) });
+      events.push({ caseId, type: "case.not_accepted", visibility: "public", fromStatus: "received", toStatus: "not_accepted", reason: "Nội dung đã được cơ quan có thẩm quyền giải quyết bằng quyết định có hiệu lực pháp luật (Luật Khiếu nại số 02/2011/QH13, Điều 11).", data: { redirect: "Tòa án nhân dân khu vực nơi có đất, nếu ông/bà không đồng ý với quyết định giải quyết." }, createdAt: at(calendar.addWorkingDays(receivedOn, 5), 10) });
     }
     if (answeredAt) {
       events.push({ caseId, type: "case.answered", visibility: "public", fromStatus: "accepted", toStatus: "answered", createdAt: answeredAt });
