@@ -95,7 +95,8 @@ describe("a blocked address", () => {
     // A citizen at another address looking up a code of their own is not affected.
     await elsewhere.goto(`${server.baseUrl}/tra-cuu?ma=${generateTrackingCode()}`);
     await elsewhere.getByText("Không tìm thấy hồ sơ nào có mã", { exact: false }).waitFor();
-  });
+    // Some forty page loads: on a busy two-core machine that can take over a minute.
+  }, 180_000);
 });
 
 describe("sign-in emails", () => {

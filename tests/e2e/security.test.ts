@@ -1,14 +1,13 @@
 // What a hostile client can send the production server, and what the site's own pages must still do under
 // its headers: forged host headers, oversized bodies, the content security policy, the data folder.
-import { spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, lstatSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
+import { startServerProcess } from "./support/server-process";
 import { signInLink, signInThroughOutbox } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
@@ -279,42 +278,45 @@ describe("the data folder", () => {
     expect(looseEntries(inject("dataDir"))).toEqual([]);
   });
 
-  it.runIf(serverMode === "local")("left world-readable by an older install is tightened at start, with a log line", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "doithoai-loose-"));
-    try {
+  it.runIf(serverMode === "local")(
+    "left world-readable by an older install is tightened at start, with a log line; listening on the network, the outbox needs an admin",
+    async () => {
+      const address = Object.values(networkInterfaces())
+        .flat()
+        .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+      expect(address, "this test needs a non-loopback IPv4 interface").toBeTruthy();
+      const dir = mkdtempSync(path.join(tmpdir(), "doithoai-loose-"));
       // An install made before the folder was private: readable secrets, a loose folder with a loose file in it.
       const secrets = { AUTH_SECRET: "s".repeat(43), PERSONAL_DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`, LOOKUP_HASH_KEY: "h".repeat(43) };
-      writeFileSync(path.join(dir, "secrets.json"), JSON.stringify(secrets), { mode: 0o644 });
+      writeFileSync(path.join(dir, "secrets.json"), JSON.stringify(secrets));
       mkdirSync(path.join(dir, "exports"));
       writeFileSync(path.join(dir, "exports", "cases.csv"), "code\n");
       chmodSync(dir, 0o777);
       chmodSync(path.join(dir, "exports"), 0o777);
       chmodSync(path.join(dir, "exports", "cases.csv"), 0o666);
       chmodSync(path.join(dir, "secrets.json"), 0o644);
-      const port = await new Promise<number>((resolve) => {
-        const s = createServer().listen(0, () => {
-          const p = (s.address() as { port: number }).port;
-          s.close(() => resolve(p));
-        });
+      const server = await startServerProcess({
+        dataDir: dir,
+        local: true,
+        env: (port) => ({ SEED_DEMO: "never", LOG_LEVEL: "info", HOST: "0.0.0.0", APP_URL: `http://${address}:${port}` }),
+        baseUrl: (port) => `http://${address}:${port}`,
       });
-      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dir, PORT: String(port), SEED_DEMO: "never", LOG_LEVEL: "info" };
-      delete env.DATABASE_URL;
-      const child = spawn(process.execPath, ["dist/server.mjs"], { cwd: path.resolve(import.meta.dirname, "../.."), env, stdio: ["ignore", "pipe", "pipe"] });
-      let output = "";
-      child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
-      child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
       try {
-        const deadline = Date.now() + 90_000;
-        while (!output.includes('"message":"ready"') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
-        expect(output).toContain('"message":"ready"');
-        expect(output).toContain("permissions tightened");
+        expect(server.output()).toContain("permissions tightened");
         expect(looseEntries(dir)).toEqual([]);
+        const port = new URL(server.baseUrl).port;
+        // Reachable from the network now, so even this machine needs an admin for the outbox.
+        expect((await fetch(`${server.baseUrl}/hop-thu`)).status).toBe(404);
+        const fromHere = await new Promise<number>((resolve, reject) => {
+          http.get({ host: "127.0.0.1", port, path: "/hop-thu", headers: { host: `${address}:${port}` } }, (res) => resolve(res.statusCode!)).on("error", reject);
+        });
+        expect(fromHere).toBe(404);
+        // And only its own address is answered.
+        expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(421);
       } finally {
-        child.kill("SIGTERM");
-        await new Promise((r) => child.once("exit", r));
+        await server.stop();
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });
