@@ -1,6 +1,11 @@
-import { sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/rows";
+import { deadlinePolicies } from "@/db/schema";
+import { DEFAULT_DEADLINE_POLICIES } from "@/domain/deadline-policies-data";
+import { policyToRow } from "@/server/deadlines/policy-rows";
 import { migratePglite, migratePostgres } from "@/db/migrate";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -46,5 +51,16 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}
       t.db.execute(sql`insert into cases (code, access_key_hash, kind, status, category_id, area_id, title, body, unit_id, routing_reason, acceptance_due_on)
         values ('X', 'h', 'petition', 'lost', gen_random_uuid(), gen_random_uuid(), 't', 'b', gen_random_uuid(), 'rule', '2026-01-01')`),
     ).rejects.toThrow();
+  });
+
+  it("reword the legal bases an older install stored (0007): laws by number, no unconfirmed note", async () => {
+    const { id: _id, ...petition } = DEFAULT_DEADLINE_POLICIES.find((p) => p.kind === "petition")!;
+    const old = "Nghị định 20/2008/NĐ-CP, Điều 9; Quyết định 574/QĐ-TTg (cần kiểm tra)";
+    const [row] = await t.db.insert(deadlinePolicies).values({ ...policyToRow(petition), legalBasis: old }).returning({ id: deadlinePolicies.id });
+    const migration = readFileSync(path.resolve(import.meta.dirname, "../../drizzle/0007_legal_basis_wording.sql"), "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) await t.db.execute(sql.raw(statement));
+    const [after] = await t.db.select({ legalBasis: deadlinePolicies.legalBasis }).from(deadlinePolicies).where(eq(deadlinePolicies.id, row!.id));
+    expect(after!.legalBasis).toBe(petition.legalBasis);
+    expect(after!.legalBasis).not.toContain("574");
   });
 });
