@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { seedDemoData } from "@/db/seed/seed-demo";
+import { contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
 import { createStatusPageCache } from "@/server/http/status-page-cache";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -95,5 +97,36 @@ describe("status page cache", () => {
     const unknown = await get("/tra-cuu/0000-0000-000");
     expect(unknown).toMatchObject({ status: 404, cache: null });
     expect((await get("/tra-cuu/0000-0000-000")).status).toBe(404);
+  });
+});
+
+describe("status page cache under a content security policy", () => {
+  it("replays a page with the hashes of its own inline scripts, never the nonce it was rendered with", async () => {
+    const cache = createStatusPageCache(t.db, { replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev: false, https: false }) });
+    const script = `self.__next_f.push([1,"${code}"])`;
+    const own = createServer((req, res) => {
+      const nonce = newNonce();
+      res.setHeader("content-security-policy", contentSecurityPolicy({ nonce }, { dev: false, https: false }));
+      void cache.handle(req, res, async () => {
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end(`<script src="/_next/a.js" nonce="${nonce}"></script><script nonce="${nonce}">${script}</script>`);
+      });
+    });
+    await new Promise<void>((resolve) => own.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(own.address() as AddressInfo).port}/tra-cuu/${code}`;
+      const first = await fetch(url);
+      expect(first.headers.get("x-doithoai-cache")).toBe("miss");
+      const firstNonce = /'nonce-([^']+)'/.exec(first.headers.get("content-security-policy")!)![1]!;
+      const second = await fetch(url);
+      expect(second.headers.get("x-doithoai-cache")).toBe("hit");
+      const policy = second.headers.get("content-security-policy")!;
+      expect(policy).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+      expect(policy).not.toContain(firstNonce);
+      expect(policy).not.toContain("'nonce-");
+      expect(await second.text()).toContain(script);
+    } finally {
+      await new Promise((resolve) => own.close(resolve));
+    }
   });
 });

@@ -95,8 +95,7 @@ describe("a blocked address", () => {
     // A citizen at another address looking up a code of their own is not affected.
     await elsewhere.goto(`${server.baseUrl}/tra-cuu?ma=${generateTrackingCode()}`);
     await elsewhere.getByText("Không tìm thấy hồ sơ nào có mã", { exact: false }).waitFor();
-    // Some forty page loads: on a busy two-core machine that can take over a minute.
-  }, 180_000);
+  }, 180_000); // some forty page loads: on a busy two-core machine that can take over a minute
 });
 
 describe("sign-in emails", () => {
