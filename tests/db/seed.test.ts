@@ -1,6 +1,6 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areas, caseEvents, caseParties, cases, deadlinePolicies, dialogueSessions, holidays, memberships, routingRules, units, users } from "@/db/schema";
+import { areas, caseEvents, caseParties, cases, deadlinePolicies, dialogueSessions, emailOutbox, holidays, memberships, routingRules, units, users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
 import { toLocalDate } from "@/domain/calendar";
@@ -8,6 +8,7 @@ import { CASE_STATUSES, ROLES } from "@/domain/types";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { overdueWhere } from "@/server/cases/overdue";
 import { unsealPersonalData } from "@/server/privacy/personal-data";
+import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -108,5 +109,34 @@ describe("demo seed", () => {
     expect(sessions.some((s) => s.startsAt > now && s.status === "scheduled")).toBe(true);
     expect(sessions.some((s) => s.endsAt < now && s.status === "held")).toBe(true);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe("the demo's first start", () => {
+  it("is calm: long-overdue cases were escalated back then, and this morning's jobs send nothing", async () => {
+    const db = await createTestDatabase();
+    try {
+      await seedDemoData(db.db, now);
+      const escalated = await db.db.select({ id: cases.id, at: cases.escalatedAt }).from(cases).where(sql`${cases.escalatedAt} is not null`);
+      expect(escalated.length).toBeGreaterThan(0);
+      for (const c of escalated) expect(c.at!.getTime()).toBeLessThanOrEqual(now.getTime());
+      const events = await db.db.select({ caseId: caseEvents.caseId, at: caseEvents.createdAt }).from(caseEvents).where(eq(caseEvents.type, "case.escalated"));
+      expect(new Set(events.map((e) => e.caseId))).toEqual(new Set(escalated.map((c) => c.id)));
+
+      // 10:00 in Vietnam on a working Friday: the worker's first tick finds the morning's work done.
+      const first = await runScheduledJobs(db.db, now);
+      expect(Object.values(first)).toEqual(["skipped", "skipped", "skipped", "skipped"]);
+      const [mail] = await db.db.select({ n: count() }).from(emailOutbox);
+      expect(mail!.n).toBe(0);
+
+      // The next working morning (Monday) the jobs run as usual, and nothing already escalated goes up again.
+      const monday = new Date("2026-11-30T01:00:00Z");
+      const next = await runScheduledJobs(db.db, monday);
+      expect(next["daily-digest"]).not.toBe("skipped");
+      const again = await db.db.select({ n: count() }).from(caseEvents).where(eq(caseEvents.type, "case.escalated"));
+      expect(again[0]!.n - events.length).toBe((next["escalate-overdue"] as { escalated: number }).escalated);
+    } finally {
+      await db.close();
+    }
   });
 });

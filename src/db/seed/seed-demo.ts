@@ -14,6 +14,7 @@ import {
   holidays,
   memberships,
   routingRules,
+  scheduledJobRuns,
   units,
   users,
 } from "@/db/schema";
@@ -27,6 +28,9 @@ import type { CaseStatus } from "@/domain/types";
 import { appendAudit } from "@/server/audit/append-audit";
 import { policyFromRow, policyToRow } from "@/server/deadlines/policy-rows";
 import { DEMO_DATA_KEY } from "@/server/meta/demo-data";
+import { casesDueBy, loadUnitTree } from "@/server/scheduler/open-cases";
+import { MORNING_JOBS } from "@/server/scheduler/run-scheduled-jobs";
+import { ESCALATE_AFTER_WORKING_DAYS, MORNING_RUN_AT } from "@/server/scheduler/settings";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
 import { DEMO_CASE_TEXTS, DEMO_FILER_NAMES } from "./demo-cases";
 import {
@@ -289,6 +293,40 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
   return created;
 }
 
+/**
+ * A demo that starts calm: the sample reads as if the platform had been running. Cases overdue long enough were
+ * escalated on the morning they crossed the threshold (a public timeline event then, no mail now), and this
+ * morning's scheduled work counts as done, so a newcomer's first start neither escalates a batch of cases nor
+ * fills the local outbox with notices and digests. From the next working morning the jobs run as usual.
+ */
+async function settleDemoHistory(tx: Tx, now: Date): Promise<void> {
+  const calendar = createCalendar(DEFAULT_HOLIDAYS);
+  const today = toLocalDate(now);
+  const tree = await loadUnitTree(tx);
+  for (const c of await casesDueBy(tx, addCalendarDays(today, -1))) {
+    const workingDaysOverdue = calendar.workingDaysBetween(c.dueOn, today);
+    if (workingDaysOverdue < ESCALATE_AFTER_WORKING_DAYS) continue;
+    const crossedOn = calendar.addWorkingDays(c.dueOn, ESCALATE_AFTER_WORKING_DAYS);
+    const escalatedAt = atLocalHour(crossedOn < today ? crossedOn : today, MORNING_RUN_AT.hour);
+    const above = tree.get(c.unitId)?.parentId ?? null;
+    await tx.update(cases).set({ escalatedAt, escalatedToUnitId: above }).where(eq(cases.id, c.id));
+    await tx.insert(caseEvents).values({
+      caseId: c.id,
+      type: "case.escalated",
+      visibility: "public",
+      actorRole: "system",
+      fromUnitId: c.unitId,
+      toUnitId: above,
+      createdAt: escalatedAt,
+      data: { workingDaysOverdue: ESCALATE_AFTER_WORKING_DAYS, dueOn: c.dueOn, deadline: c.status === "received" ? "acceptance" : "resolution" },
+    });
+  }
+  await tx
+    .insert(scheduledJobRuns)
+    .values(MORNING_JOBS.map((job) => ({ job: job.name, runKey: today, startedAt: now, finishedAt: now, result: { demo: "done when the demo data was loaded" } })))
+    .onConflictDoNothing();
+}
+
 async function seedSessions(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>, now: Date) {
   const day = (offset: number, hour: number) => atLocalHour(addCalendarDays(toLocalDate(now), offset), hour);
   await tx.insert(dialogueSessions).values([
@@ -331,6 +369,7 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Seed
     const [marker] = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_DATA_KEY));
     if (marker) return { reference: "ok", casesCreated: 0 };
     const created = await seedCases(tx, ids, now);
+    await settleDemoHistory(tx, now);
     await seedSessions(tx, ids, now);
     await tx.insert(appMeta).values({ key: DEMO_DATA_KEY, value: now.toISOString() });
     await appendAudit(tx, { actorUserId: null, action: "demo.seeded", entityType: "installation", entityId: "demo", data: { cases: created } });
