@@ -16,6 +16,7 @@ export function receiptEmail(locale: Locale, receipt: ReceiptEmailData, appUrl: 
   return renderEmail(
     title,
     <EmailLayout tx={tx} title={title} action={{ label: tx.t("receipt.action"), url: `${appUrl}/tra-cuu/${receipt.code}` }}>
+      <P>{tx.t("citizen.greeting")}</P>
       <P>{tx.t("receipt.intro", { kind: tx.kind(receipt.kind) })}</P>
       <Facts
         lines={[

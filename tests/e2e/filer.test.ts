@@ -111,7 +111,7 @@ describe("the filer's private page", () => {
       // Too long: the count is shown and the text is kept.
       const long = "ạ".repeat(5001);
       await filer.sendInformation(long);
-      await page.getByText("tối đa 5000 ký tự, bạn đã nhập 5001 ký tự", { exact: false }).waitFor();
+      await page.getByText("tối đa 5000 ký tự, ông/bà đã nhập 5001 ký tự", { exact: false }).waitFor();
       expect((await filer.addInfo().getByLabel(/^Nội dung gửi thêm/).inputValue()).length).toBe(5001);
 
       // Two windows on the same case: the second, stale one is refused and keeps its text.
@@ -162,7 +162,7 @@ describe("the filer's private page", () => {
       expect(await filer.withdrawBox().getByLabel(/^Lý do rút đơn/).inputValue()).toBe("Phường đã cho người đến thông cống.");
       await filer.withdrawBox().getByLabel(/không thể hoàn tác/).check();
       await filer.withdrawBox().getByRole("button", { name: "Rút đơn" }).click();
-      await page.getByText("Bạn đã rút đơn.", { exact: false }).waitFor();
+      await page.getByText("Ông/bà đã rút đơn.", { exact: false }).waitFor();
       expect(await filer.text()).toContain("Đã rút");
       expect(await filer.withdrawBox().count()).toBe(0);
       expect(await filer.addInfo().count()).toBe(0);

@@ -111,7 +111,7 @@ describe("sign-in emails", () => {
     await page.goto(`${server.baseUrl}/dang-nhap`);
     await page.getByLabel("Địa chỉ email").fill(email);
     await page.getByRole("button", { name: "Gửi đường dẫn đăng nhập" }).click();
-    await page.getByRole("alert").filter({ hasText: "Bạn đã yêu cầu gửi đường dẫn đăng nhập quá nhiều lần" }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "Ông/bà đã yêu cầu gửi đường dẫn đăng nhập quá nhiều lần" }).waitFor();
     expect(await page.getByRole("alert").textContent()).toMatch(/thử lại sau \d+ phút/);
     expect(await page.getByLabel("Địa chỉ email").inputValue()).toBe(email);
     // Another address asking for another email is served.

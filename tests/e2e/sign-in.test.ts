@@ -60,7 +60,7 @@ describe("sign-in and the staff area", () => {
     await page.waitForURL((url) => url.pathname === "/");
     const response = await page.goto(`${baseUrl}/can-bo`);
     expect(response?.status()).toBe(403);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Bạn không có quyền vào trang này");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Ông/bà không có quyền vào trang này");
     expect(await page.getByRole("link", { name: "Khu vực cán bộ" }).count()).toBe(0);
   });
 

@@ -22,6 +22,15 @@ describe("email templates", () => {
     }
   }
 
+  it("greet citizens, the receipt too, and address them as ông/bà", async () => {
+    for (const preview of EMAIL_PREVIEWS.filter((p) => !p.name.startsWith("staff-") && !p.name.startsWith("sign-in"))) {
+      const vi = await preview.render("vi");
+      expect(vi.text, preview.name).toContain("Kính gửi ông/bà,");
+      expect(vi.text, preview.name).not.toMatch(/\bbạn\b/i);
+    }
+    expect((await EMAIL_PREVIEWS.find((p) => p.name === "case-receipt")!.render("en")).text).toContain("Dear Sir or Madam,");
+  });
+
   it("escapes what comes from users", async () => {
     const { staffNoticeEmail } = await import("@/emails/staff-case-notice");
     const email = await staffNoticeEmail("vi", { notice: "assigned", recipientName: "<b>x</b>", code: "C", kind: "report", title: "<script>alert(1)</script>", unit: { name: "U", nameEn: "U" } });
