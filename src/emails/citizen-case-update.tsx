@@ -12,6 +12,8 @@ export type CitizenUpdateData = {
   update: CitizenUpdate;
   code: string;
   kind: string;
+  /** A complaint's instance: what the filer may do next after an answer depends on it. */
+  instance?: number | null;
   unit: UnitName;
   /** Transferred: the unit it left. */
   fromUnit?: UnitName | null;
@@ -66,7 +68,13 @@ export function citizenUpdateEmail(locale: Locale, d: CitizenUpdateData) {
       if (d.reason) facts.push(tx.t(`${k}.reason`, { reason: d.reason }));
       break;
     case "answered":
-      body.push(tx.t(`${k}.body`, { unit, kind }), tx.t(`${k}.read`), tx.t("citizen.keyHint"));
+      // As the private view offers: a second instance after a first-instance complaint decision, the court after a
+      // second-instance one (Law on Complaints art. 7), a review for every other kind.
+      body.push(
+        tx.t(`${k}.body`, { unit, kind }),
+        tx.t(d.kind === "complaint" ? (d.instance === 2 ? `${k}.readFinal` : `${k}.readComplaint`) : `${k}.read`),
+        tx.t("citizen.keyHint"),
+      );
       action = { label: tx.t("citizen.privateAction"), url: privateCaseUrl(d.code) };
       break;
   }

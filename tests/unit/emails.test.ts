@@ -31,6 +31,17 @@ describe("email templates", () => {
     expect((await EMAIL_PREVIEWS.find((p) => p.name === "case-receipt")!.render("en")).text).toContain("Dear Sir or Madam,");
   });
 
+  it("tell the filer of an answer what they may do next, as the private view offers it", async () => {
+    const { citizenUpdateEmail } = await import("@/emails/citizen-case-update");
+    const answered = (kind: string, instance: number | null) =>
+      citizenUpdateEmail("vi", { update: "answered", code: "ABCD-EFGH-JKM", kind, instance, unit: { name: "UBND phường Quy Nhơn", nameEn: "Quy Nhon Ward" } }).then((e) => e.text);
+    const report = await answered("report", null);
+    expect(report).toContain("đề nghị xem xét lại");
+    expect(report).not.toContain("khiếu nại");
+    expect(await answered("complaint", 1)).toContain("khiếu nại lần hai");
+    expect(await answered("complaint", 2)).toContain("khởi kiện vụ án hành chính tại Tòa án");
+  });
+
   it("escapes what comes from users", async () => {
     const { staffNoticeEmail } = await import("@/emails/staff-case-notice");
     const email = await staffNoticeEmail("vi", { notice: "assigned", recipientName: "<b>x</b>", code: "C", kind: "report", title: "<script>alert(1)</script>", unit: { name: "U", nameEn: "U" } });
