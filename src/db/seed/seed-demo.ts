@@ -28,6 +28,7 @@ import type { CaseStatus } from "@/domain/types";
 import { appendAudit } from "@/server/audit/append-audit";
 import { policyFromRow, policyToRow } from "@/server/deadlines/policy-rows";
 import { DEMO_DATA_KEY } from "@/server/meta/demo-data";
+import { escalationEvent } from "@/server/scheduler/escalate-overdue-cases";
 import { casesDueBy, loadUnitTree } from "@/server/scheduler/open-cases";
 import { MORNING_JOBS } from "@/server/scheduler/run-scheduled-jobs";
 import { ESCALATE_AFTER_WORKING_DAYS, MORNING_RUN_AT } from "@/server/scheduler/settings";
@@ -310,16 +311,7 @@ async function settleDemoHistory(tx: Tx, now: Date): Promise<void> {
     const escalatedAt = atLocalHour(crossedOn < today ? crossedOn : today, MORNING_RUN_AT.hour);
     const above = tree.get(c.unitId)?.parentId ?? null;
     await tx.update(cases).set({ escalatedAt, escalatedToUnitId: above }).where(eq(cases.id, c.id));
-    await tx.insert(caseEvents).values({
-      caseId: c.id,
-      type: "case.escalated",
-      visibility: "public",
-      actorRole: "system",
-      fromUnitId: c.unitId,
-      toUnitId: above,
-      createdAt: escalatedAt,
-      data: { workingDaysOverdue: ESCALATE_AFTER_WORKING_DAYS, dueOn: c.dueOn, deadline: c.status === "received" ? "acceptance" : "resolution" },
-    });
+    await tx.insert(caseEvents).values({ ...escalationEvent(c, above, ESCALATE_AFTER_WORKING_DAYS), createdAt: escalatedAt });
   }
   await tx
     .insert(scheduledJobRuns)

@@ -5,8 +5,21 @@ import { cases } from "@/db/schema";
 import { addCalendarDays } from "@/domain/calendar";
 import { recordCaseEvent } from "@/server/cases/record-event";
 import type { JobContext } from "./job-context";
-import { casesDueBy, loadUnitTree } from "./open-cases";
+import { casesDueBy, loadUnitTree, type DueCase } from "./open-cases";
 import { ESCALATE_AFTER_WORKING_DAYS } from "./settings";
+
+/** The public timeline event of an escalation (also written, dated back, for the demo's history). */
+export function escalationEvent(c: DueCase, above: string | null, workingDaysOverdue: number) {
+  return {
+    caseId: c.id,
+    type: "case.escalated" as const,
+    visibility: "public" as const,
+    actorRole: "system" as const,
+    fromUnitId: c.unitId,
+    toUnitId: above,
+    data: { workingDaysOverdue, dueOn: c.dueOn, deadline: c.status === "received" ? "acceptance" : "resolution" },
+  };
+}
 
 /**
  * A case still overdue ESCALATE_AFTER_WORKING_DAYS working days after its deadline goes up one level: the
@@ -28,15 +41,7 @@ export async function escalateOverdueCases(tx: Tx, { now, today, calendar }: Job
       .where(and(eq(cases.id, c.id), isNull(cases.escalatedAt), eq(cases.status, c.status)))
       .returning({ id: cases.id });
     if (updated.length === 0) continue;
-    await recordCaseEvent(tx, {
-      caseId: c.id,
-      type: "case.escalated",
-      visibility: "public",
-      actorRole: "system",
-      fromUnitId: c.unitId,
-      toUnitId: above,
-      data: { workingDaysOverdue, dueOn: c.dueOn, deadline: c.status === "received" ? "acceptance" : "resolution" },
-    });
+    await recordCaseEvent(tx, escalationEvent(c, above, workingDaysOverdue));
     escalated++;
   }
   return { escalated };
