@@ -1,8 +1,9 @@
 // The web server (custom, so it can tell requests from this machine), with the worker inside in local mode.
 import http from "node:http";
-import { cookiesOf, fileWithoutScript, hasSessionCookie, MAX_FILING_BODY_BYTES, NOSCRIPT_FILING_PATH } from "@/app/gui-y-kien/gui/file-without-script";
+import { fileWithoutScript, hasSessionCookie, MAX_FILING_BODY_BYTES, NOSCRIPT_FILING_PATH } from "@/app/gui-y-kien/gui/file-without-script";
 import { closeDb } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
+import { parseCookies } from "@/lib/cookies";
 import { secureDataDir } from "@/lib/data-dir";
 import { logger } from "@/lib/logger";
 import { checkBody } from "@/server/http/body-limits";
@@ -194,7 +195,7 @@ function decodable(path: string): boolean {
 function isPlainFiling(req: http.IncomingMessage): boolean {
   if (req.method !== "POST" || req.url !== NOSCRIPT_FILING_PATH) return false;
   const length = Number(req.headers["content-length"] ?? NaN);
-  return length <= MAX_FILING_BODY_BYTES && !hasSessionCookie(cookiesOf(req.headers.cookie).keys());
+  return length <= MAX_FILING_BODY_BYTES && !hasSessionCookie(parseCookies(req.headers.cookie).keys());
 }
 
 async function fileBeforeNext(req: http.IncomingMessage, res: http.ServerResponse, appUrl: string): Promise<void> {

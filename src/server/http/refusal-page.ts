@@ -2,6 +2,7 @@ import "server-only";
 import { ATTACHMENT_LIMITS } from "@/domain/file-type";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "@/i18n/config";
 import { translator } from "@/i18n/messages";
+import { parseCookies } from "@/lib/cookies";
 import type { BodyLimitName } from "./body-limits";
 
 export type Refusal =
@@ -17,7 +18,7 @@ function escape(text: string): string {
 }
 
 export function localeOfCookieHeader(header: string | undefined): Locale {
-  const value = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(header ?? "")?.[1];
+  const value = parseCookies(header).get(LOCALE_COOKIE);
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 

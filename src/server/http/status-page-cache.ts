@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
 import { LOCALE_COOKIE, DEFAULT_LOCALE, isLocale } from "@/i18n/config";
+import { parseCookies } from "@/lib/cookies";
 import { inlineScriptHashes } from "./security-headers";
 
 const STATUS_PATH = /^\/tra-cuu\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})$/;
@@ -12,15 +13,6 @@ const STATUS_PATH = /^\/tra-cuu\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})$/;
 const PERSONAL_COOKIE = /(^|\.)session-token|^dt_/;
 
 type Entry = { validator: string; status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; policy: string | null };
-
-function cookieNames(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index > 0) out.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
-  }
-  return out;
-}
 
 /**
  * The public status page of a case is read far more than it changes. Its rendered HTML is kept per
@@ -65,7 +57,7 @@ export function createStatusPageCache(
   /** Serves from the cache, or lets `render` produce the page and keeps a cacheable result. */
   async function handle(req: IncomingMessage, res: ServerResponse, render: () => Promise<void>): Promise<void> {
     const match = req.method === "GET" ? STATUS_PATH.exec(req.url ?? "") : null;
-    const cookies = cookieNames(req.headers.cookie);
+    const cookies = parseCookies(req.headers.cookie);
     const cacheable =
       match &&
       !req.headers.rsc &&

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { env } from "@/env";
+import { parseCookies } from "@/lib/cookies";
 import { LOCALE_COOKIE } from "@/i18n/config";
 import { logger } from "@/lib/logger";
 import { filesFromForm } from "@/server/attachments/store-attachments";
@@ -15,14 +16,6 @@ export const NOSCRIPT_FILING_PATH = "/gui-y-kien/gui";
 /** As the server action allows (next.config.ts serverActions.bodySizeLimit): attachments plus the text. */
 export const MAX_FILING_BODY_BYTES = BODY_LIMITS.upload;
 
-export function cookiesOf(header: string | null | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index > 0) out.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
-  }
-  return out;
-}
 
 /** Auth.js's session cookie (`authjs.session-token`, `__Secure-` prefixed over HTTPS): without it there is no user. */
 export function hasSessionCookie(names: Iterable<string>): boolean {
@@ -62,7 +55,7 @@ export async function fileWithoutScript(request: Request, userId: () => Promise<
   } catch {
     return toAction();
   }
-  const { raw } = readIntakeForm(form, cookiesOf(request.headers.get("cookie")).get(LOCALE_COOKIE));
+  const { raw } = readIntakeForm(form, parseCookies(request.headers.get("cookie")).get(LOCALE_COOKIE));
   try {
     const [db, user] = await Promise.all([getDb(), userId()]);
     const result = await submitCase({ db, ip: clientIp(request.headers), userId: user }, raw, await filesFromForm(form, "attachments"));
