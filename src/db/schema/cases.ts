@@ -101,6 +101,7 @@ export const cases = pgTable(
     index("cases_filer_email_idx").on(t.filerEmailHash),
     index("cases_area_idx").on(t.areaId),
     index("cases_assignee_idx").on(t.assigneeId),
+    index("cases_received_at_idx").on(t.receivedAt),
     check("cases_instance_check", sql`${t.instance} in (1, 2)`),
     check(
       "cases_status_check",

@@ -3,3 +3,4 @@ export * from "./organisation";
 export * from "./rules";
 export * from "./cases";
 export * from "./platform";
+export * from "./figures";

@@ -1,9 +1,8 @@
 import "server-only";
-import { count, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { cases, dialogueSessions } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
-import { overdueWhere } from "@/server/cases/overdue";
 
 export type HeadlineFigures = {
   since: Date | null;
@@ -14,30 +13,28 @@ export type HeadlineFigures = {
   sessionsHeld: number;
 };
 
-/** Public figures for the home page: no personal data, one round trip per table. */
+/**
+ * Public figures for the home page, from the running totals the database keeps with every change to a case
+ * (src/db/schema/figures.ts): a few rows summed, however many cases there are. "Overdue" is the open cases
+ * whose running deadline is before today, so it moves with the date on its own.
+ */
 export async function getHeadlineFigures(db: DbOrTx, now = new Date()): Promise<HeadlineFigures> {
   const today = toLocalDate(now);
-  const [caseFigures] = await db
-    .select({
-      since: sql<string | null>`min(${cases.receivedAt})`,
-      received: count(),
-      answered: sql<number>`count(*) filter (where ${cases.answeredAt} is not null)`.mapWith(Number),
-      answeredOnTime: sql<number>`count(*) filter (where ${cases.answeredAt} is not null
-        and (${cases.answeredAt} at time zone 'UTC' + interval '7 hours')::date <= coalesce(${cases.resolutionDueOn}, ${cases.acceptanceDueOn}))`.mapWith(
-        Number,
-      ),
-      overdue: sql<number>`count(*) filter (where ${overdueWhere(today)})`.mapWith(Number),
-    })
-    .from(cases);
-  const [sessionFigures] = await db
-    .select({ held: sql<number>`count(*) filter (where ${dialogueSessions.status} = 'held')`.mapWith(Number) })
-    .from(dialogueSessions);
+  const [row] = rowsOf<{ since: string | null; received: string; answered: string; on_time: string; overdue: string; held: string }>(
+    await db.execute(sql`select
+        (select min(received_at)::text from cases) as since,
+        (select coalesce(sum(received), 0) from case_tallies) as received,
+        (select coalesce(sum(answered), 0) from case_tallies) as answered,
+        (select coalesce(sum(answered_on_time), 0) from case_tallies) as on_time,
+        (select coalesce(sum(open), 0) from open_case_due_tallies where due_on < ${today}) as overdue,
+        (select count(*) from dialogue_sessions where status = 'held') as held`),
+  );
   return {
-    since: caseFigures?.since ? new Date(caseFigures.since) : null,
-    received: caseFigures?.received ?? 0,
-    answered: caseFigures?.answered ?? 0,
-    answeredOnTime: caseFigures?.answeredOnTime ?? 0,
-    overdue: caseFigures?.overdue ?? 0,
-    sessionsHeld: sessionFigures?.held ?? 0,
+    since: row?.since ? new Date(row.since) : null,
+    received: Number(row?.received ?? 0),
+    answered: Number(row?.answered ?? 0),
+    answeredOnTime: Number(row?.on_time ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    sessionsHeld: Number(row?.held ?? 0),
   };
 }
