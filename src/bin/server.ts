@@ -10,7 +10,8 @@ import { checkBody } from "@/server/http/body-limits";
 import { localeOfCookieHeader, refusalPage, type Refusal } from "@/server/http/refusal-page";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/server/http/security-headers";
 import { checkHost, forwardedHostOf, isForeignOrigin, siteOf } from "@/server/http/site-address";
-import { createStatusPageCache } from "@/server/http/status-page-cache";
+import { CACHED_PAGES } from "@/server/http/cached-pages";
+import { createPublicPageCache } from "@/server/http/public-page-cache";
 import { clientAddressOf } from "@/server/net/client-address";
 import { CLIENT_IP_HEADER, isLoopbackAddress, loopbackToken, LOOPBACK_HEADER } from "@/server/net/loopback";
 import { startWorker } from "@/server/worker/run-worker";
@@ -38,7 +39,7 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const fixedHeaders = staticSecurityHeaders({ https });
-  const statusPages = createStatusPageCache(db, { replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev, https }) });
+  const publicPages = createPublicPageCache(db, { pages: CACHED_PAGES, replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev, https }) });
   // A machine whose server listens on the network cannot tell a local visitor from a proxied one: the local
   // outbox (demo sign-in links) then needs an admin, as in server mode.
   const listensOnLoopback = isLoopbackAddress(env.HOST) || env.HOST === "localhost";
@@ -109,7 +110,7 @@ async function main() {
       });
       return;
     }
-    statusPages.handle(req, res, () => handle(req, res)).catch((error: unknown) => {
+    publicPages.handle(req, res, () => handle(req, res)).catch((error: unknown) => {
       logger.error("request failed", { error, url: req.url });
       if (!res.headersSent) res.statusCode = 500;
       res.end();

@@ -7,7 +7,9 @@ import { cases } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
-import { createStatusPageCache } from "@/server/http/status-page-cache";
+import { CACHED_PAGES } from "@/server/http/cached-pages";
+import { createPublicPageCache } from "@/server/http/public-page-cache";
+import { getHeadlineFigures } from "@/server/stats/get-headline-figures";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -23,11 +25,18 @@ beforeAll(async () => {
   const [row] = await t.db.select({ id: cases.id, code: cases.code }).from(cases).where(eq(cases.status, "accepted")).limit(1);
   code = row!.code;
   caseId = row!.id;
-  const cache = createStatusPageCache(t.db);
-  // Stands in for Next: renders the case's status and newest public event from the database.
+  const cache = createPublicPageCache(t.db, { pages: CACHED_PAGES });
+  // Stands in for Next: renders the case's status and newest public event, or the home page's figures, from the database.
   server = createServer((req, res) => {
     void cache.handle(req, res, async () => {
       renders++;
+      if (req.url === "/") {
+        // Slow enough that requests arriving together overlap with it.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end(`<p>${JSON.stringify(await getHeadlineFigures(t.db))}</p>`);
+        return;
+      }
       const requested = decodeURIComponent((req.url ?? "").split("/").pop() ?? "");
       const rows = rowsOf<{ status: string; reason: string | null }>(
         await t.db.execute(sql`select c.status, (select reason from case_events e where e.case_id = c.id order by id desc limit 1) as reason
@@ -100,9 +109,30 @@ describe("status page cache", () => {
   });
 });
 
+describe("home page cache", () => {
+  it("shows new figures on the next request after a change commits, and a crowd after it costs one render", async () => {
+    const first = await get("/");
+    expect(first.status).toBe(200);
+    expect((await get("/")).cache).toBe("hit");
+    const answeredBefore = (await getHeadlineFigures(t.db)).answered;
+    await t.db.execute(sql`update cases set status = 'answered', answered_at = now(), version = version + 1 where id = (
+      select id from cases where answered_at is null and status = 'accepted' order by code limit 1)`);
+    const before = renders;
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => get("/")));
+    expect(renders).toBe(before + 1);
+    for (const page of crowd) expect(page.body).toContain(`"answered":${answeredBefore + 1}`);
+    expect(crowd.filter((page) => page.cache === "miss")).toHaveLength(1);
+  });
+
+  it("is not the cache for a query string, a signed-in visitor or a non-GET", async () => {
+    expect((await get("/?x=1")).cache).toBeNull();
+    expect((await get("/", { cookie: "__Secure-authjs.session-token=abc" })).cache).toBeNull();
+  });
+});
+
 describe("status page cache under a content security policy", () => {
   it("replays a page with the hashes of its own inline scripts, never the nonce it was rendered with", async () => {
-    const cache = createStatusPageCache(t.db, { replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev: false, https: false }) });
+    const cache = createPublicPageCache(t.db, { pages: CACHED_PAGES, replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev: false, https: false }) });
     const script = `self.__next_f.push([1,"${code}"])`;
     const own = createServer((req, res) => {
       const nonce = newNonce();
