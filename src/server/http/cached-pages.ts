@@ -41,5 +41,12 @@ export const homePage: CachedPage = {
   },
 };
 
+/** The lookup form without a code: the same for everyone, in each language, until the next build. */
+export const lookupPage: CachedPage = {
+  name: "lookup",
+  match: (path) => (path === "/tra-cuu" ? "" : null),
+  validator: async () => "form",
+};
+
 /** Every public page the server answers from its validated cache. */
-export const CACHED_PAGES: CachedPage[] = [homePage, statusPage];
+export const CACHED_PAGES: CachedPage[] = [homePage, lookupPage, statusPage];
