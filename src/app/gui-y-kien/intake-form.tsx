@@ -4,9 +4,9 @@ import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations, useLocale } from "next-intl";
 import { ATTACHMENT_LIMITS, attachmentSizeProblem, type SizeProblem } from "@/domain/file-type";
 import { useHydrated } from "@/lib/use-hydrated";
+import { FIELD_LIMITS, type LimitedField } from "@/domain/intake-limits";
 import { CASE_KINDS } from "@/domain/types";
 import type { IntakeOptions } from "@/server/intake/list-intake-options";
-import { LIMITS } from "@/server/intake/submit-case-input";
 import { submitCaseAction } from "./actions";
 import type { IntakeFormState, TextField } from "./form-state";
 
@@ -236,24 +236,24 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
           </select>
           {error("areaId")}
         </div>
-        <TextInput id={id} field="address" label={t("address")} hint={t("addressHint")} state={state} optional={t("optional")} autoComplete="off" maxLength={300} />
-        <TextInput id={id} field="title" label={t("titleLabel")} hint={t("titleHint", { min: LIMITS.titleMin, max: LIMITS.titleMax })} state={state} required={t("required")} maxLength={LIMITS.titleMax} />
+        <TextInput id={id} field="address" label={t("address")} hint={t("addressHint")} state={state} optional={t("optional")} autoComplete="off" />
+        <TextInput id={id} field="title" label={t("titleLabel")} hint={t("titleHint", FIELD_LIMITS.title)} state={state} required={t("required")} />
         <div>
           <label htmlFor={`${id}-body`} className="field-label">
             {t("body")} <span className="font-normal text-zinc-600">({t("required")})</span>
           </label>
           <p id={`${id}-body-hint`} className="field-hint mb-1">
-            {t("bodyHint", { min: LIMITS.bodyMin, max: LIMITS.bodyMax })}
+            {t("bodyHint", FIELD_LIMITS.body)}
           </p>
-          <textarea id={`${id}-body`} name="body" rows={8} defaultValue={v.body ?? ""} required maxLength={LIMITS.bodyMax} className="field-input" aria-invalid={invalid("body")} aria-describedby={describedBy("body")} />
+          <textarea id={`${id}-body`} name="body" rows={8} defaultValue={v.body ?? ""} required maxLength={FIELD_LIMITS.body.max} className="field-input" aria-invalid={invalid("body")} aria-describedby={describedBy("body")} />
           {error("body")}
         </div>
         {showSubject && (
           <fieldset className="space-y-4 rounded-md border border-zinc-300 p-3">
             <legend className="px-1 font-semibold">{t("subjectTitle")}</legend>
             <p className="text-sm text-zinc-700">{t("subjectHint")}</p>
-            <TextInput id={id} field="subjectName" label={t("subjectName")} state={state} optional={t("optional")} maxLength={200} />
-            <TextInput id={id} field="subjectPosition" label={t("subjectPosition")} state={state} optional={t("optional")} maxLength={200} />
+            <TextInput id={id} field="subjectName" label={t("subjectName")} state={state} optional={t("optional")} />
+            <TextInput id={id} field="subjectPosition" label={t("subjectPosition")} state={state} optional={t("optional")} />
             <div>
               <label htmlFor={`${id}-subjectUnitId`} className="field-label">
                 {t("subjectUnit")} <span className="font-normal text-zinc-600">({t("optional")})</span>
@@ -318,11 +318,11 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
             {error("anonymous")}
           </div>
         )}
-        <TextInput id={id} field="name" label={t("name")} state={state} autoComplete="name" maxLength={120} />
-        <TextInput id={id} field="phone" label={t("phone")} hint={t("phoneHint")} state={state} type="tel" autoComplete="tel" inputMode="tel" maxLength={30} />
-        <TextInput id={id} field="email" label={t("email")} hint={t("emailHint")} state={state} type="email" autoComplete="email" inputMode="email" maxLength={254} />
-        <TextInput id={id} field="filerAddress" label={t("filerAddress")} hint={t("filerAddressHint")} state={state} autoComplete="street-address" maxLength={300} />
-        <TextInput id={id} field="idNumber" label={t("idNumber")} hint={t("idNumberHint")} state={state} inputMode="numeric" autoComplete="off" maxLength={20} />
+        <TextInput id={id} field="name" label={t("name")} state={state} autoComplete="name" />
+        <TextInput id={id} field="phone" label={t("phone")} hint={t("phoneHint")} state={state} type="tel" autoComplete="tel" inputMode="tel" />
+        <TextInput id={id} field="email" label={t("email")} hint={t("emailHint")} state={state} type="email" autoComplete="email" inputMode="email" />
+        <TextInput id={id} field="filerAddress" label={t("filerAddress")} hint={t("filerAddressHint")} state={state} autoComplete="street-address" />
+        <TextInput id={id} field="idNumber" label={t("idNumber")} hint={t("idNumberHint")} state={state} inputMode="numeric" autoComplete="off" />
       </fieldset>
 
       <fieldset className="card space-y-3">
@@ -356,13 +356,13 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
 
 type TextInputProps = {
   id: string;
-  field: TextField;
+  field: LimitedField;
   label: string;
   hint?: string;
   state: IntakeFormState;
   required?: string;
   optional?: string;
-} & Pick<React.InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "inputMode" | "maxLength">;
+} & Pick<React.InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "inputMode">;
 
 function TextInput({ id, field, label, hint, state, required, optional, ...rest }: TextInputProps) {
   const t = useTranslations("intake");
@@ -380,7 +380,7 @@ function TextInput({ id, field, label, hint, state, required, optional, ...rest 
           {hint}
         </p>
       )}
-      <input id={`${id}-${field}`} name={field} defaultValue={state.values[field] ?? ""} className="field-input" aria-invalid={code ? true : undefined} aria-describedby={describedBy} required={!!required} {...rest} />
+      <input id={`${id}-${field}`} name={field} defaultValue={state.values[field] ?? ""} className="field-input" aria-invalid={code ? true : undefined} aria-describedby={describedBy} required={!!required} maxLength={FIELD_LIMITS[field].max} {...rest} />
       {code && (
         <p id={`${id}-${field}-error`} className="field-error">
           {t(`errors.${code}`)}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_LIMITS as L } from "@/domain/intake-limits";
 import { CASE_KINDS, CHANNELS, type CaseKind } from "@/domain/types";
 import { cleanLine, cleanText, isIdNumber, normalizePhone } from "@/domain/text-input";
 
@@ -23,27 +24,25 @@ const optionalLine = (max: number) =>
     .transform((v) => (v === undefined ? "" : cleanLine(v)))
     .pipe(z.string().max(max, { error: "tooLong" }));
 
-export const LIMITS = { titleMin: 5, titleMax: 200, bodyMin: 20, bodyMax: 10_000 } as const;
-
 export const submitCaseSchema = z
   .object({
     kind: z.enum(CASE_KINDS, { error: "required" }),
     categoryId: z.uuid({ error: "required" }),
     areaId: z.uuid({ error: "required" }),
-    address: optionalLine(300),
-    title: line(LIMITS.titleMax).pipe(z.string().min(LIMITS.titleMin, { error: "tooShort" })),
+    address: optionalLine(L.address.max),
+    title: line(L.title.max).pipe(z.string().min(L.title.min, { error: "tooShort" })),
     body: z
       .string()
       .transform(cleanText)
-      .pipe(z.string().min(LIMITS.bodyMin, { error: "tooShort" }).max(LIMITS.bodyMax, { error: "tooLong" })),
+      .pipe(z.string().min(L.body.min, { error: "tooShort" }).max(L.body.max, { error: "tooLong" })),
     anonymous: z.boolean().default(false),
-    name: optionalLine(120),
-    phone: optionalLine(30),
-    email: optionalLine(254),
-    filerAddress: optionalLine(300),
-    idNumber: optionalLine(20),
-    subjectName: optionalLine(200),
-    subjectPosition: optionalLine(200),
+    name: optionalLine(L.name.max),
+    phone: optionalLine(L.phone.max),
+    email: optionalLine(L.email.max),
+    filerAddress: optionalLine(L.filerAddress.max),
+    idNumber: optionalLine(L.idNumber.max),
+    subjectName: optionalLine(L.subjectName.max),
+    subjectPosition: optionalLine(L.subjectPosition.max),
     subjectUnitId: z.uuid().optional(),
     consentPublish: z.boolean().default(false),
     language: z.enum(["vi", "en"]).default("vi"),
