@@ -71,6 +71,12 @@ export const EMAIL_PREVIEWS: EmailPreview[] = [
         days: notice === "overdue" ? 1 : notice === "escalated" ? 5 : null,
       }),
   })),
+  // A case still overdue after earlier escalations: its third report.
+  {
+    name: "staff-escalated-again",
+    render: (l) =>
+      staffNoticeEmail(l, { notice: "escalated", recipientName: "Nguyễn Văn An", code, kind: "report", title, unit, dueOn: "2027-02-18", fromUnit: unit, toUnit: upper, days: 15, round: 3 }),
+  },
   {
     name: "staff-digest",
     render: (l) =>

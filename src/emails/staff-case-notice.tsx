@@ -1,5 +1,6 @@
 import "server-only";
 import type { Locale } from "@/i18n/config";
+import { ESCALATE_AGAIN_EVERY_WORKING_DAYS } from "@/server/scheduler/settings";
 import { emailText, type UnitName } from "./i18n";
 import { EmailLayout, Facts, P } from "./layout";
 import { staffCaseUrl } from "./links";
@@ -23,6 +24,8 @@ export type StaffNoticeData = {
   reason?: string | null;
   /** Overdue (calendar days) or escalated (working days). */
   days?: number | null;
+  /** Escalated: the how-manyth time for this deadline (absent before rounds were recorded: the first). */
+  round?: number | null;
 };
 
 /** What an official is told about one case. Denunciations never show their title (the denouncer's secrecy). */
@@ -34,10 +37,12 @@ export function staffNoticeEmail(locale: Locale, d: StaffNoticeData) {
   const to = d.toUnit ? tx.unit(d.toUnit) : "";
   const days = d.days ?? 0;
   const subjectUnit = d.notice === "received" || d.notice === "transferred_in" || d.notice === "overdue" ? unit : "";
-  const title = tx.t(`${k}.subject`, { code: d.code, unit: subjectUnit, to: to || unit });
+  const round = d.notice === "escalated" ? (d.round ?? 1) : 1;
+  const title = tx.t(round > 1 ? `${k}.subjectAgain` : `${k}.subject`, { code: d.code, unit: subjectUnit, to: to || unit, round });
   let body: string;
   if (d.notice === "escalated") body = tx.t(d.toUnit ? `${k}.body` : `${k}.bodyNoUnit`, { from, to, days });
   else body = tx.t(`${k}.body`, { from, days });
+  const again = round > 1 ? tx.t(`${k}.again`, { round, every: ESCALATE_AGAIN_EVERY_WORKING_DAYS }) : null;
   const sealed = d.kind === "denunciation";
   const reason =
     d.notice === "draft_returned" && d.reason ? tx.t(`${k}.comment`, { comment: d.reason }) : d.reason && !sealed ? tx.t("staff.reason", { reason: d.reason }) : null;
@@ -46,6 +51,7 @@ export function staffNoticeEmail(locale: Locale, d: StaffNoticeData) {
     <EmailLayout tx={tx} title={title} action={{ label: tx.t("staff.action"), url: staffCaseUrl(d.code) }}>
       <P>{d.recipientName ? tx.t("staff.greeting", { name: d.recipientName }) : tx.t("staff.greetingNoName")}</P>
       <P>{body}</P>
+      {again && <P>{again}</P>}
       <Facts
         lines={[
           sealed ? tx.t("staff.caseSealed", { code: d.code, kind: tx.kind(d.kind) }) : tx.t("staff.case", { code: d.code, title: d.title }),

@@ -1,12 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { drizzleFor, type Database } from "@/db/client";
-import { caseEvents, cases, emailOutbox, scheduledJobRuns } from "@/db/schema";
+import { caseEvents, cases, emailOutbox, scheduledJobRuns, units } from "@/db/schema";
+import { addCalendarDays, createCalendar } from "@/domain/calendar";
+import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
 import { renderPendingEmails } from "@/server/email/render-pending";
 import { setEmailPreference } from "@/server/email/email-preferences";
 import { preferenceToken } from "@/server/email/preference-token";
 import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
-import { ESCALATE_AFTER_WORKING_DAYS, INFO_REMINDER_AFTER_WORKING_DAYS } from "@/server/scheduler/settings";
+import { ESCALATE_AFTER_WORKING_DAYS, ESCALATE_AGAIN_EVERY_WORKING_DAYS, INFO_REMINDER_AFTER_WORKING_DAYS } from "@/server/scheduler/settings";
 import { getPublicCase } from "@/server/tracking/get-public-case";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 import { caseById, makeCase, makeOrganisation, vn, type Org } from "../support/mail-fixtures";
@@ -168,6 +170,69 @@ describe("overdue notices and escalation", () => {
     await runScheduledJobs(t.db, vn("2027-02-20", "07:30"));
     expect(await escalations()).toHaveLength(1);
     expect(await outbox("staff-escalated")).toHaveLength(2);
+  });
+
+  it(`goes up again every ${ESCALATE_AGAIN_EVERY_WORKING_DAYS} working days while overdue, one level each time, and at the top reminds the same people`, async () => {
+    expect(ESCALATE_AGAIN_EVERY_WORKING_DAYS).toBe(5);
+    const calendar = createCalendar(DEFAULT_HOLIDAYS);
+    // A unit below the ward, so that the chain has three levels: office, ward, province.
+    const [office] = await t.db
+      .insert(units)
+      .values({ code: `u-office-${org.tag}`, name: "Phòng Văn hóa - Xã hội phường Quy Nhơn", nameEn: "Quy Nhon Ward Culture and Society Office", kind: "department", parentId: org.ward.id })
+      .returning();
+    const c = await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-03", unitId: office!.id });
+    const escalations = () => t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "case.escalated"))).orderBy(caseEvents.id);
+    // Every working morning from the first overdue one to mid-March, noting the mornings that escalated.
+    const escalatedOn: string[] = [];
+    for (let day = "2027-02-04"; day <= "2027-03-19"; day = addCalendarDays(day, 1)) {
+      if (!calendar.isWorkingDay(day)) continue;
+      const before = (await escalations()).length;
+      await runScheduledJobs(t.db, vn(day, "07:30"));
+      const after = (await escalations()).length;
+      expect(after - before, day).toBeLessThanOrEqual(1);
+      if (after > before) escalatedOn.push(day);
+    }
+    // 18/2 (five working days after the deadline, across Tết), then every five working days (20/2 is a make-up Saturday).
+    expect(escalatedOn).toEqual(["2027-02-18", "2027-02-24", "2027-03-03", "2027-03-10", "2027-03-17"]);
+    expect(escalatedOn.slice(1).every((d, i) => calendar.workingDaysBetween(escalatedOn[i]!, d) === ESCALATE_AGAIN_EVERY_WORKING_DAYS)).toBe(true);
+    const events = await escalations();
+    // Office, then ward, then the province, which is the top: it stays there and is reminded.
+    expect(events.map((e) => e.toUnitId)).toEqual([org.ward.id, org.top.id, org.top.id, org.top.id, org.top.id]);
+    expect(events.every((e) => e.fromUnitId === office!.id && e.visibility === "public")).toBe(true);
+    expect(events.map((e) => (e.data as { round: number }).round)).toEqual([1, 2, 3, 4, 5]);
+    expect(events.map((e) => (e.data as { workingDaysOverdue: number }).workingDaysOverdue)).toEqual([5, 10, 15, 20, 25]);
+    const row = await caseById(t.db, c.id);
+    expect(row.escalatedToUnitId).toBe(org.top.id);
+    expect(row.escalatedAt?.toISOString()).toBe(vn("2027-03-17", "07:30").toISOString());
+    // Each round told the leaders of the unit it went to and the overseers above the case, through the event's hook.
+    const mail = await outbox("staff-escalated");
+    const to = (email: string) => mail.filter((m) => m.toAddress === email).length;
+    expect(to(org.people.leaderWard.email)).toBe(1);
+    expect(to(org.people.leaderTop.email)).toBe(4);
+    expect(to(org.people.overseerTop.email)).toBe(5);
+    const third = mail.filter((m) => m.toAddress === org.people.overseerTop.email).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[2]!;
+    expect(third.subject).toBe(`Hồ sơ ${c.code} vẫn quá hạn, báo cáo lần thứ 3 lên UBND tỉnh Gia Lai`);
+    expect(third.text).toContain("15 ngày làm việc");
+    // The status page shows the last escalation.
+    const page = await getPublicCase(t.db, c.code, vn("2027-03-17", "09:00"));
+    expect(page!.escalation?.to).toEqual({ name: "UBND tỉnh Gia Lai", nameEn: "Gia Lai Provincial People's Committee" });
+    expect(page!.events.filter((e) => e.type === "case.escalated")).toHaveLength(5);
+  });
+
+  it("starts again from the unit above when a new deadline (an extension) is missed after an escalation", async () => {
+    const c = await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-03" });
+    await runScheduledJobs(t.db, vn("2027-02-18", "07:30"));
+    expect((await caseById(t.db, c.id)).escalatedToUnitId).toBe(org.top.id);
+    // Extended to Friday 19/2: not overdue until it passes, then a first escalation again five working days on
+    // (20/2 is a make-up working Saturday), not the repeat that 24/2 would have been.
+    await t.db.update(cases).set({ resolutionDueOn: "2027-02-19" }).where(eq(cases.id, c.id));
+    for (const day of ["2027-02-19", "2027-02-20", "2027-02-22", "2027-02-23", "2027-02-24"]) await runScheduledJobs(t.db, vn(day, "07:30"));
+    const escalations = () => t.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, "case.escalated"))).orderBy(caseEvents.id);
+    expect(await escalations()).toHaveLength(1);
+    await runScheduledJobs(t.db, vn("2027-02-25", "07:30"));
+    const events = await escalations();
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({ fromUnitId: org.ward.id, toUnitId: org.top.id, data: { round: 1, dueOn: "2027-02-19", workingDaysOverdue: 5 } });
   });
 
   it("does not escalate a case waiting for the filer's information (its clock is paused)", async () => {

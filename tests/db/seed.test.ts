@@ -3,12 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { areas, caseEvents, caseParties, cases, deadlinePolicies, dialogueSessions, emailOutbox, holidays, memberships, routingRules, units, users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
-import { toLocalDate } from "@/domain/calendar";
+import { compareDates, createCalendar, toLocalDate } from "@/domain/calendar";
+import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
 import { CASE_STATUSES, ROLES } from "@/domain/types";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { overdueWhere } from "@/server/cases/overdue";
 import { unsealPersonalData } from "@/server/privacy/personal-data";
+import { currentSpell, nextEscalationOn } from "@/server/scheduler/escalate-overdue-cases";
+import { casesDueBy } from "@/server/scheduler/open-cases";
 import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
+import { ESCALATE_AFTER_WORKING_DAYS, ESCALATE_AGAIN_EVERY_WORKING_DAYS } from "@/server/scheduler/settings";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -123,6 +127,25 @@ describe("the demo's first start", () => {
       const events = await db.db.select({ caseId: caseEvents.caseId, at: caseEvents.createdAt }).from(caseEvents).where(eq(caseEvents.type, "case.escalated"));
       expect(new Set(events.map((e) => e.caseId))).toEqual(new Set(escalated.map((c) => c.id)));
 
+      // Each long-overdue case carries every step that fell due, dated back: round 1 at the threshold, then one
+      // more each interval, the case row showing the last.
+      const calendar = createCalendar(DEFAULT_HOLIDAYS);
+      const today = toLocalDate(now);
+      const timeline = await db.db.select().from(caseEvents).where(eq(caseEvents.type, "case.escalated")).orderBy(caseEvents.id);
+      const due = await casesDueBy(db.db, today);
+      for (const c of due.filter((x) => x.escalatedAt !== null)) {
+        const mine = timeline.filter((e) => e.caseId === c.id);
+        expect(mine.map((e) => (e.data as { round: number }).round)).toEqual(mine.map((_, i) => i + 1));
+        expect(mine.map((e) => (e.data as { workingDaysOverdue: number }).workingDaysOverdue)).toEqual(
+          mine.map((_, i) => ESCALATE_AFTER_WORKING_DAYS + i * ESCALATE_AGAIN_EVERY_WORKING_DAYS),
+        );
+        expect(mine.at(-1)!.createdAt.getTime()).toBe(c.escalatedAt!.getTime());
+        expect(mine.at(-1)!.toUnitId).toBe(c.escalatedToUnitId);
+      }
+      expect(due.some((c) => timeline.filter((e) => e.caseId === c.id).length >= 2)).toBe(true);
+      // Nothing is left owing: no case's next step falls due on or before the day the demo was loaded.
+      for (const c of due) expect(compareDates(nextEscalationOn(calendar, c.dueOn, currentSpell(c, null)), today), c.code).toBe(1);
+
       // 10:00 in Vietnam on a working Friday: the worker's first tick finds the morning's work done.
       const first = await runScheduledJobs(db.db, now);
       expect(Object.values(first)).toEqual(["skipped", "skipped", "skipped", "skipped"]);
@@ -131,7 +154,13 @@ describe("the demo's first start", () => {
 
       // The next working morning (Monday) the jobs run as usual, and nothing already escalated goes up again.
       const monday = new Date("2026-11-30T01:00:00Z");
+      const dueMonday = (await casesDueBy(db.db, toLocalDate(monday)))
+        .filter((c) => compareDates(c.dueOn, toLocalDate(monday)) < 0 && nextEscalationOn(calendar, c.dueOn, currentSpell(c, null)) === toLocalDate(monday))
+        .map((c) => c.id);
       const next = await runScheduledJobs(db.db, monday);
+      const mondays = await db.db.select({ caseId: caseEvents.caseId }).from(caseEvents).where(sql`${caseEvents.type} = 'case.escalated' and ${caseEvents.id} > ${timeline.at(-1)!.id}`);
+      // Only the cases whose own next step falls on Monday, not a backlog.
+      expect(mondays.map((e) => e.caseId).sort()).toEqual(dueMonday.sort());
       expect(next["daily-digest"]).not.toBe("skipped");
       const again = await db.db.select({ n: count() }).from(caseEvents).where(eq(caseEvents.type, "case.escalated"));
       expect(again[0]!.n - events.length).toBe((next["escalate-overdue"] as { escalated: number }).escalated);

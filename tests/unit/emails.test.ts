@@ -42,6 +42,19 @@ describe("email templates", () => {
     expect(await answered("complaint", 2)).toContain("khởi kiện vụ án hành chính tại Tòa án");
   });
 
+  it("say when an overdue case is reported again, and how often it will be", async () => {
+    const again = EMAIL_PREVIEWS.find((p) => p.name === "staff-escalated-again")!;
+    const vi = await again.render("vi");
+    expect(vi.subject).toBe("Hồ sơ ABCD-EFGH-JKM vẫn quá hạn, báo cáo lần thứ 3 lên UBND tỉnh Gia Lai (mẫu)");
+    expect(vi.text).toContain("Đây là lần thứ 3 hồ sơ được báo cáo");
+    expect(vi.text).toContain("sau mỗi 5 ngày làm việc");
+    const en = await again.render("en");
+    expect(en.subject).toBe("Case ABCD-EFGH-JKM still overdue: reported to Gia Lai Provincial People's Committee (sample) for the 3rd time");
+    expect(en.text).toContain("every 5 working days");
+    const first = await EMAIL_PREVIEWS.find((p) => p.name === "staff-escalated")!.render("vi");
+    expect(first.text).not.toContain("lần thứ");
+  });
+
   it("escapes what comes from users", async () => {
     const { staffNoticeEmail } = await import("@/emails/staff-case-notice");
     const email = await staffNoticeEmail("vi", { notice: "assigned", recipientName: "<b>x</b>", code: "C", kind: "report", title: "<script>alert(1)</script>", unit: { name: "U", nameEn: "U" } });

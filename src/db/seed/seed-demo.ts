@@ -18,7 +18,7 @@ import {
   units,
   users,
 } from "@/db/schema";
-import { addCalendarDays, createCalendar, toLocalDate, endOfLocalDay } from "@/domain/calendar";
+import { addCalendarDays, compareDates, createCalendar, toLocalDate, endOfLocalDay } from "@/domain/calendar";
 import { DEFAULT_DEADLINE_POLICIES } from "@/domain/deadline-policies-data";
 import { acceptanceDueDate, resolutionDueDate, selectPolicy } from "@/domain/deadlines";
 import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
@@ -28,10 +28,10 @@ import type { CaseStatus } from "@/domain/types";
 import { appendAudit } from "@/server/audit/append-audit";
 import { policyFromRow, policyToRow } from "@/server/deadlines/policy-rows";
 import { DEMO_DATA_KEY } from "@/server/meta/demo-data";
-import { escalationEvent } from "@/server/scheduler/escalate-overdue-cases";
+import { escalationEvent, nextEscalationOn, nextEscalationUnit, type EscalationSpell } from "@/server/scheduler/escalate-overdue-cases";
 import { casesDueBy, loadUnitTree } from "@/server/scheduler/open-cases";
 import { MORNING_JOBS } from "@/server/scheduler/run-scheduled-jobs";
-import { ESCALATE_AFTER_WORKING_DAYS, MORNING_RUN_AT } from "@/server/scheduler/settings";
+import { MORNING_RUN_AT } from "@/server/scheduler/settings";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
 import { DEMO_CASE_TEXTS, DEMO_FILER_NAMES } from "./demo-cases";
 import {
@@ -296,22 +296,25 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
 
 /**
  * A demo that starts calm: the sample reads as if the platform had been running. Cases overdue long enough were
- * escalated on the morning they crossed the threshold (a public timeline event then, no mail now), and this
- * morning's scheduled work counts as done, so a newcomer's first start neither escalates a batch of cases nor
- * fills the local outbox with notices and digests. From the next working morning the jobs run as usual.
+ * escalated on each morning a step fell due (the first after the threshold, then again at each interval, up the
+ * tree: public timeline events then, no mail now), and this morning's scheduled work counts as done, so a
+ * newcomer's first start neither escalates a batch of cases nor fills the local outbox with notices and digests.
+ * From the next working morning the jobs run as usual, each case on its own cadence.
  */
 async function settleDemoHistory(tx: Tx, now: Date): Promise<void> {
   const calendar = createCalendar(DEFAULT_HOLIDAYS);
   const today = toLocalDate(now);
   const tree = await loadUnitTree(tx);
   for (const c of await casesDueBy(tx, addCalendarDays(today, -1))) {
-    const workingDaysOverdue = calendar.workingDaysBetween(c.dueOn, today);
-    if (workingDaysOverdue < ESCALATE_AFTER_WORKING_DAYS) continue;
-    const crossedOn = calendar.addWorkingDays(c.dueOn, ESCALATE_AFTER_WORKING_DAYS);
-    const escalatedAt = atLocalHour(crossedOn < today ? crossedOn : today, MORNING_RUN_AT.hour);
-    const above = tree.get(c.unitId)?.parentId ?? null;
-    await tx.update(cases).set({ escalatedAt, escalatedToUnitId: above }).where(eq(cases.id, c.id));
-    await tx.insert(caseEvents).values({ ...escalationEvent(c, above, ESCALATE_AFTER_WORKING_DAYS), createdAt: escalatedAt });
+    let spell: EscalationSpell = null;
+    for (let on = nextEscalationOn(calendar, c.dueOn, spell); compareDates(on, today) <= 0; on = nextEscalationOn(calendar, c.dueOn, spell)) {
+      const escalatedAt = new Date(Math.min(atLocalHour(on, MORNING_RUN_AT.hour).getTime(), now.getTime()));
+      const above = nextEscalationUnit(tree, c.unitId, spell);
+      const round: number = (spell?.round ?? 0) + 1;
+      await tx.update(cases).set({ escalatedAt, escalatedToUnitId: above }).where(eq(cases.id, c.id));
+      await tx.insert(caseEvents).values({ ...escalationEvent(c, above, calendar.workingDaysBetween(c.dueOn, on), round), createdAt: escalatedAt });
+      spell = { lastOn: on, lastToUnitId: above, round };
+    }
   }
   await tx
     .insert(scheduledJobRuns)

@@ -168,6 +168,7 @@ export async function queueCaseNotifications(tx: DbOrTx, event: CaseEventInput &
       toUnit,
       reason,
       days: num(data, "workingDaysOverdue"),
+      round: num(data, "round"),
     }) };
     if (await sendEmail(tx, { ...rendered, to: r.email, template: `staff-${notice.replaceAll("_", "-")}`, locale: r.locale, dedupeKey: `event:${event.id}:${r.userId}` })) queued++;
   }

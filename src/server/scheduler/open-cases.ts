@@ -14,6 +14,7 @@ export type DueCase = {
   unitId: string;
   dueOn: IsoDate;
   escalatedAt: Date | null;
+  escalatedToUnitId: string | null;
 };
 
 /** Cases whose running deadline (acceptance or resolution) falls on or before `until`. */
@@ -28,6 +29,7 @@ export async function casesDueBy(db: DbOrTx, until: IsoDate): Promise<DueCase[]>
       unitId: cases.unitId,
       dueOn: currentDueOn,
       escalatedAt: cases.escalatedAt,
+      escalatedToUnitId: cases.escalatedToUnitId,
     })
     .from(cases)
     .where(and(inArray(cases.status, ["received", "accepted"]), lte(currentDueOn, until)))
