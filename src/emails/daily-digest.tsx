@@ -13,6 +13,8 @@ export type DigestData = {
   overdue: DigestRow[];
   dueSoon: DigestRow[];
   soonWorkingDays: number;
+  /** Working days before this one that had no digest (the worker was down): this one stands for them. */
+  missed?: { from: string; to: string; count: number } | null;
   preferencesUrl: string;
 };
 
@@ -40,12 +42,19 @@ function Rows({ tx, title, rows }: { tx: EmailText; title: string; rows: DigestR
 /** Each working morning: what is overdue and due soon in the recipient's scope. Non-essential (opt-out). */
 export function dailyDigestEmail(locale: Locale, d: DigestData) {
   const tx = emailText(locale);
-  const title = tx.t("staff.digest.subject", { date: tx.date(d.date), overdue: d.overdue.length, soon: d.dueSoon.length });
+  const counts = { date: tx.date(d.date), overdue: d.overdue.length, soon: d.dueSoon.length };
+  const title = d.missed ? tx.t("staff.digest.subjectCatchUp", { ...counts, count: d.missed.count }) : tx.t("staff.digest.subject", counts);
+  const catchUp = !d.missed
+    ? null
+    : d.missed.count === 1
+      ? tx.t("staff.digest.catchUpOne", { date: tx.date(d.missed.from) })
+      : tx.t("staff.digest.catchUpMany", { from: tx.date(d.missed.from), to: tx.date(d.missed.to), count: d.missed.count });
   return renderEmail(
     title,
     <EmailLayout tx={tx} title={title} action={{ label: tx.t("staff.digest.action"), url: staffHomeUrl() }} preferencesUrl={d.preferencesUrl}>
       <P>{d.recipientName ? tx.t("staff.greeting", { name: d.recipientName }) : tx.t("staff.greetingNoName")}</P>
       <P>{tx.t("staff.digest.intro")}</P>
+      {catchUp && <P>{catchUp}</P>}
       <Rows tx={tx} title={tx.t("staff.digest.overdueTitle", { count: d.overdue.length })} rows={d.overdue} />
       <Rows tx={tx} title={tx.t("staff.digest.soonTitle", { count: d.dueSoon.length, days: d.soonWorkingDays })} rows={d.dueSoon} />
     </EmailLayout>,

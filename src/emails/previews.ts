@@ -89,4 +89,18 @@ export const EMAIL_PREVIEWS: EmailPreview[] = [
         preferencesUrl: preferencesUrl("canbo@example.com", "digest"),
       }),
   },
+  // The first digest after working days the worker missed: it stands for theirs.
+  {
+    name: "staff-digest-catch-up",
+    render: (l) =>
+      dailyDigestEmail(l, {
+        recipientName: "Trần Thị Bình",
+        date: "2027-02-18",
+        overdue: rows,
+        dueSoon: [],
+        soonWorkingDays: 3,
+        missed: { from: "2027-02-15", to: "2027-02-17", count: 3 },
+        preferencesUrl: preferencesUrl("canbo@example.com", "digest"),
+      }),
+  },
 ];

@@ -271,6 +271,58 @@ describe("the reminder for missing information", () => {
   });
 });
 
+describe("working days the worker missed", () => {
+  it("makes them up on the next working run: one digest marked as covering them, and the escalations and notices they owed", async () => {
+    const overdue = await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-03-02" });
+    // Five working days after Thursday 25/2 is Thursday 4/3, the day the worker misses.
+    const escalates = await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-25" });
+    // Due Wednesday 3/3: overdue from Thursday 4/3.
+    const late = await makeCase(t.db, org, { status: "received", acceptanceDueOn: "2027-03-03" });
+    const digestsOf = async (email: string) => (await outbox("staff-digest")).filter((d) => d.toAddress === email).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const p = org.people;
+
+    const wednesday = await runScheduledJobs(t.db, vn("2027-03-03", "07:30"));
+    expect(wednesday["daily-digest"]).toMatchObject({ missedDays: 0 });
+    expect((await digestsOf(p.intakeWard.email))[0]!.subject).toBe("Hồ sơ cần chú ý ngày 03/03/2027: 2 quá hạn, 1 sắp đến hạn");
+    expect(await outbox("staff-overdue")).toHaveLength(2); // the ward's leader hears of the two late cases; the third is due today
+    // Thursday 4/3: the worker is down all day. Friday 5/3 at 10:00 it runs again.
+    const friday = await runScheduledJobs(t.db, vn("2027-03-05", "10:00"));
+    expect(friday["daily-digest"]).toMatchObject({ missedDays: 1, missedFrom: "2027-03-04", missedTo: "2027-03-04" });
+    const ward = await digestsOf(p.intakeWard.email);
+    expect(ward).toHaveLength(2); // Wednesday's and Friday's: no stale one for Thursday
+    expect(ward[1]!.dedupeKey).toContain("digest:2027-03-05:");
+    expect(ward[1]!.subject).toBe("Hồ sơ cần chú ý ngày 05/03/2027, gộp cả 1 ngày làm việc trước: 3 quá hạn, 0 sắp đến hạn");
+    expect(ward[1]!.text).toContain("bản tổng hợp ngày 04/03/2027 chưa được gửi");
+    for (const c of [overdue, escalates, late]) expect(ward[1]!.text).toContain(c.code);
+    const en = await digestsOf(p.leaderWard.email);
+    expect(en[1]!.subject).toBe("Cases needing attention on 05/03/2027, including the previous working day: 3 overdue, 0 due soon");
+    expect(en[1]!.text).toContain("the digest for 04/03/2027 was not sent");
+    // Thursday's escalation and overdue notice were made up on Friday.
+    expect((await caseById(t.db, escalates.id)).escalatedAt?.toISOString()).toBe(vn("2027-03-05", "10:00").toISOString());
+    expect((await outbox("staff-overdue")).filter((m) => m.text.includes(late.code))).toHaveLength(1);
+
+    // Missed: Friday 12/3. Saturday 13/3 is no working day: the first run that makes it up is Monday 15/3's.
+    for (const day of ["2027-03-08", "2027-03-09", "2027-03-10", "2027-03-11"]) await runScheduledJobs(t.db, vn(day, "07:30"));
+    expect(await runScheduledJobs(t.db, vn("2027-03-13", "09:00"))).toEqual({});
+    const monday = await runScheduledJobs(t.db, vn("2027-03-15", "07:30"));
+    expect(monday["daily-digest"]).toMatchObject({ missedDays: 1, missedFrom: "2027-03-12" });
+    // Missed: Tuesday 16/3 to Thursday 18/3. One digest on Friday 19/3 stands for the three.
+    const before = (await digestsOf(p.intakeWard.email)).length;
+    await runScheduledJobs(t.db, vn("2027-03-19", "07:30"));
+    const last = (await digestsOf(p.intakeWard.email)).slice(before);
+    expect(last).toHaveLength(1);
+    expect(last[0]!.subject).toBe("Hồ sơ cần chú ý ngày 19/03/2027, gộp cả 3 ngày làm việc trước: 3 quá hạn, 0 sắp đến hạn");
+    expect(last[0]!.text).toContain("các bản tổng hợp từ ngày 16/03/2027 đến ngày 18/03/2027 (3 ngày làm việc) chưa được gửi");
+  });
+
+  it("counts nothing as missed on the first run of a new installation", async () => {
+    await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-03-02" });
+    const first = await runScheduledJobs(t.db, vn("2027-03-10", "07:30"));
+    expect(first["daily-digest"]).toMatchObject({ missedDays: 0 });
+    expect((await outbox("staff-digest")).every((d) => !d.subject.includes("gộp") && !d.subject.includes("including"))).toBe(true);
+  });
+});
+
 describe("a failing job", () => {
   it("rolls back with its claim and runs again on the next call", async () => {
     await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-02" });

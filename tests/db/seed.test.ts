@@ -162,6 +162,8 @@ describe("the demo's first start", () => {
       // Only the cases whose own next step falls on Monday, not a backlog.
       expect(mondays.map((e) => e.caseId).sort()).toEqual(dueMonday.sort());
       expect(next["daily-digest"]).not.toBe("skipped");
+      // The demo's Friday counts as run: Monday's digest stands for no missed day.
+      expect(next["daily-digest"]).toMatchObject({ missedDays: 0 });
       const again = await db.db.select({ n: count() }).from(caseEvents).where(eq(caseEvents.type, "case.escalated"));
       expect(again[0]!.n - events.length).toBe((next["escalate-overdue"] as { escalated: number }).escalated);
     } finally {

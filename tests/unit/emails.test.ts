@@ -16,7 +16,7 @@ describe("email templates", () => {
         expect(email.text).toContain("http://localhost:3000/");
         expect(email.text).not.toContain("<");
         if (locale === "vi") expect(email.text).toBe(email.text.normalize("NFC"));
-        const optional = preview.name === "staff-digest" || preview.name === "case-info-reminder";
+        const optional = preview.name.startsWith("staff-digest") || preview.name === "case-info-reminder";
         expect(email.text.includes("/email/huy-dang-ky?t=")).toBe(optional);
       });
     }
@@ -53,6 +53,18 @@ describe("email templates", () => {
     expect(en.text).toContain("every 5 working days");
     const first = await EMAIL_PREVIEWS.find((p) => p.name === "staff-escalated")!.render("vi");
     expect(first.text).not.toContain("lần thứ");
+  });
+
+  it("mark a digest that stands for missed working days, in both languages", async () => {
+    const catchUp = EMAIL_PREVIEWS.find((p) => p.name === "staff-digest-catch-up")!;
+    const vi = await catchUp.render("vi");
+    expect(vi.subject).toBe("Hồ sơ cần chú ý ngày 18/02/2027, gộp cả 3 ngày làm việc trước: 2 quá hạn, 0 sắp đến hạn");
+    expect(vi.text).toContain("các bản tổng hợp từ ngày 15/02/2027 đến ngày 17/02/2027 (3 ngày làm việc) chưa được gửi");
+    const en = await catchUp.render("en");
+    expect(en.subject).toBe("Cases needing attention on 18/02/2027, including the previous 3 working days: 2 overdue, 0 due soon");
+    expect(en.text).toContain("the digests from 15/02/2027 to 17/02/2027 (3 working days) were not sent");
+    const usual = await EMAIL_PREVIEWS.find((p) => p.name === "staff-digest")!.render("vi");
+    expect(usual.text).not.toContain("gián đoạn");
   });
 
   it("escapes what comes from users", async () => {

@@ -1,6 +1,9 @@
 import "server-only";
+import { and, eq, lt, max } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
+import { scheduledJobRuns } from "@/db/schema";
 import { toLocalDate } from "@/domain/calendar";
+import type { IsoDate } from "@/domain/types";
 import { logger } from "@/lib/logger";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { escalateOverdueCases } from "./escalate-overdue-cases";
@@ -33,9 +36,24 @@ function localMinutes(now: Date): number {
   return Math.floor(((now.getTime() + 7 * 3_600_000) % 86_400_000) / 60_000);
 }
 
+/** The last day before `today` on which `job` ran (its run key), read in the run's transaction. */
+async function lastRunBefore(tx: Tx, job: string, today: IsoDate): Promise<IsoDate | null> {
+  const [row] = await tx
+    .select({ last: max(scheduledJobRuns.runKey) })
+    .from(scheduledJobRuns)
+    .where(and(eq(scheduledJobRuns.job, job), lt(scheduledJobRuns.runKey, today)));
+  return (row?.last as IsoDate | null | undefined) ?? null;
+}
+
 /**
  * Runs what is due at `now`: on a working day (by the holiday calendar) from MORNING_RUN_AT on, each morning job
  * once for that date. Safe to call often and from several workers; a job that fails is retried on a later call.
+ *
+ * A working day with no run at all (the worker down, or the job failing all day) is made up by the next working
+ * day's run, not by runs of its own dated back: escalation, overdue notices and reminders work from the cases'
+ * state, so what fell due that day is still found, and the digest of the next run lists everything overdue or due
+ * soon by then and says which days it stands for (see sendDailyDigests). A weekend or holiday in between gets
+ * nothing: no one reads a digest there, and escalation counts working days anyway.
  */
 export async function runScheduledJobs(db: Database, now: Date = new Date()): Promise<Record<string, JobResult | "skipped" | "failed">> {
   const today = toLocalDate(now);
@@ -45,7 +63,7 @@ export async function runScheduledJobs(db: Database, now: Date = new Date()): Pr
   const out: Record<string, JobResult | "skipped" | "failed"> = {};
   for (const job of MORNING_JOBS) {
     try {
-      const { ran, result } = await runJobOnce(db, job.name, today, (tx) => job.run(tx, { now, today, calendar }));
+      const { ran, result } = await runJobOnce(db, job.name, today, async (tx) => job.run(tx, { now, today, calendar, lastRunOn: await lastRunBefore(tx, job.name, today) }));
       out[job.name] = ran ? (result ?? {}) : "skipped";
       if (ran) logger.info("scheduled job done", { job: job.name, runKey: today, ...result });
     } catch (error) {
