@@ -1,9 +1,11 @@
 -- The headline figures' running totals (case_tallies, open_case_due_tallies) follow every change to `cases`
 -- in the same transaction, whichever code path makes it. A change that moves no total writes nothing, so the
--- common updates (a version bump, a draft saved) take no extra lock. See src/db/schema/figures.ts.
+-- common updates (a version bump, a draft saved) take no extra lock. A case always counts in the same shard
+-- (a hash of its id), so every row is a true count of its cases: a day's row that falls to zero is removed,
+-- and the table holds only days with open cases. See src/db/schema/figures.ts.
 CREATE OR REPLACE FUNCTION case_tallies_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  pick smallint := floor(random() * 8)::smallint;
+  pick smallint := abs(hashtext(coalesce(NEW.id, OLD.id)::text)) % 8;
   d_received integer := 0;
   d_answered integer := 0;
   d_on_time integer := 0;
@@ -40,8 +42,8 @@ BEGIN
   END IF;
   IF old_due IS DISTINCT FROM new_due THEN
     IF old_due IS NOT NULL THEN
-      INSERT INTO open_case_due_tallies AS t (due_on, shard, open) VALUES (old_due, pick, -1)
-      ON CONFLICT (due_on, shard) DO UPDATE SET open = t.open - 1;
+      UPDATE open_case_due_tallies SET open = open - 1 WHERE due_on = old_due AND shard = pick;
+      DELETE FROM open_case_due_tallies WHERE due_on = old_due AND shard = pick AND open <= 0;
     END IF;
     IF new_due IS NOT NULL THEN
       INSERT INTO open_case_due_tallies AS t (due_on, shard, open) VALUES (new_due, pick, 1)
@@ -73,8 +75,10 @@ SELECT 0, count(*),
 FROM cases;
 --> statement-breakpoint
 INSERT INTO open_case_due_tallies (due_on, shard, open)
-SELECT due, 0, count(*) FROM (
-  SELECT CASE status WHEN 'received' THEN acceptance_due_on WHEN 'accepted' THEN resolution_due_on END AS due FROM cases
+SELECT due, pick, count(*) FROM (
+  SELECT CASE status WHEN 'received' THEN acceptance_due_on WHEN 'accepted' THEN resolution_due_on END AS due,
+    abs(hashtext(id::text)) % 8 AS pick
+  FROM cases
 ) AS running
 WHERE due IS NOT NULL
-GROUP BY due;
+GROUP BY due, pick;

@@ -331,7 +331,14 @@ async function pageScriptBytes(baseUrl, { path: pagePath, cookie, post }) {
   if (post) {
     const body = new FormData();
     for (const [name, value] of post.fields) body.append(name, value);
-    response = await fetch(new URL(post.target, `${baseUrl}/gui-y-kien`), { method: "POST", body, headers: { ...headers, origin: baseUrl } });
+    // A 307 sends the same form on, as a browser does (the plain filing route hands refusals to the server action).
+    let url = new URL(post.target, `${baseUrl}/gui-y-kien`);
+    for (let hop = 0; hop < 3; hop++) {
+      response = await fetch(url, { method: "POST", body, redirect: "manual", headers: { ...headers, origin: baseUrl } });
+      if (response.status !== 307 && response.status !== 308) break;
+      await response.arrayBuffer();
+      url = new URL(response.headers.get("location"), url);
+    }
   } else {
     response = await fetch(`${baseUrl}${pagePath}`, { headers, redirect: "manual" });
   }

@@ -7,7 +7,7 @@ import { cases } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
-import { CACHED_PAGES } from "@/server/http/cached-pages";
+import { CACHED_PAGES, homePage } from "@/server/http/cached-pages";
 import { createPublicPageCache } from "@/server/http/public-page-cache";
 import { getHeadlineFigures } from "@/server/stats/get-headline-figures";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -122,6 +122,17 @@ describe("home page cache", () => {
     expect(renders).toBe(before + 1);
     for (const page of crowd) expect(page.body).toContain(`"answered":${answeredBefore + 1}`);
     expect(crowd.filter((page) => page.cache === "miss")).toHaveLength(1);
+  });
+
+  it("renders again when a session is announced, and on the next day (overdue counts move with the date)", async () => {
+    await get("/");
+    expect((await get("/")).cache).toBe("hit");
+    await t.db.execute(sql`insert into dialogue_sessions (title, topic, unit_id, location, starts_at, ends_at)
+      select 'Đối thoại về đất đai', 'Đất đai', id, 'Hội trường', now() + interval '3 days', now() + interval '3 days 2 hours' from units limit 1`);
+    expect((await get("/")).cache).toBe("miss");
+    expect((await get("/")).cache).toBe("hit");
+    const tomorrow = await homePage.validator(t.db, "", new Date(Date.now() + 86_400_000));
+    expect(tomorrow).not.toBe(await homePage.validator(t.db, "", new Date()));
   });
 
   it("is not the cache for a query string, a signed-in visitor or a non-GET", async () => {

@@ -3,7 +3,10 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { areas, dialogueSessions, units } from "@/db/schema";
 
-export async function listUpcomingSessions(db: DbOrTx, now = new Date(), limit = 5) {
+/** How many upcoming sessions the home page lists (its cache validator reads the same rows). */
+export const UPCOMING_SESSIONS = 5;
+
+export async function listUpcomingSessions(db: DbOrTx, now = new Date(), limit = UPCOMING_SESSIONS) {
   return db
     .select({
       id: dialogueSessions.id,

@@ -27,7 +27,9 @@ type Entry = { validator: string; status: number; headers: OutgoingHttpHeaders; 
  * encoding) and served again only while the page's validator, read from the database on every request, is
  * the same as when it was rendered: so a change shows on the next request once it has committed, on every
  * instance, with no shared cache to keep. Requests that arrive while the same page is being rendered wait for
- * that render instead of starting their own, so a crowd after a change costs one render, not fifty.
+ * that render instead of starting their own, so a crowd after a change costs one render, not fifty; and
+ * requests for the same page share their validator reads (see freshReads), so a crowd costs the database a
+ * few queries, not one per request.
  */
 export function createPublicPageCache(
   db: Database,
@@ -49,6 +51,7 @@ export function createPublicPageCache(
   const now = options.now ?? (() => new Date());
   const entries = new Map<string, Entry>();
   const rendering = new Map<string, { validator: string; done: Promise<void> }>();
+  const validate = freshReads<string | null>();
   const stats = { hits: 0, misses: 0, bypass: 0, waited: 0 };
 
   function remember(key: string, entry: Entry) {
@@ -87,7 +90,7 @@ export function createPublicPageCache(
       stats.bypass++;
       return render();
     }
-    const validator = await found.page.validator(db, found.key, now());
+    const validator = await validate(`${found.page.name}|${found.key}`, () => found.page.validator(db, found.key, now()));
     if (validator === null) return render();
     const locale = cookies.get(LOCALE_COOKIE);
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -128,6 +131,37 @@ export function createPublicPageCache(
   }
 
   return { handle, stats, clear: () => entries.clear() };
+}
+
+/**
+ * Shares a read among the callers that ask for the same key at about the same time, without ever giving a
+ * caller a result read before it asked: a caller that arrives while a read is running waits for the next
+ * one, which starts when the running one ends and serves everyone who arrived meanwhile. So a value
+ * committed before a request arrived is always seen by it, and fifty requests at once cost two reads.
+ */
+export function freshReads<T>() {
+  const reads = new Map<string, { running: Promise<T> | null; next: Promise<T> | null }>();
+  return (key: string, read: () => Promise<T>): Promise<T> => {
+    let slot = reads.get(key);
+    if (!slot) reads.set(key, (slot = { running: null, next: null }));
+    const current = slot;
+    const start = (): Promise<T> => {
+      const running: Promise<T> = read().finally(() => {
+        if (current.running === running) current.running = null;
+        if (!current.running && !current.next && reads.get(key) === current) reads.delete(key);
+      });
+      current.running = running;
+      return running;
+    };
+    if (!current.running) return start();
+    current.next ??= current.running
+      .catch(() => undefined)
+      .then(() => {
+        current.next = null;
+        return start();
+      });
+    return current.next;
+  };
 }
 
 /** Hands the complete response (as sent: headers, status, body bytes) to `keep` when it ends. */
