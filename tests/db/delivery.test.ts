@@ -11,6 +11,8 @@ import { deliverDueEmails, MAX_ATTEMPTS, type EmailSender } from "@/server/email
 import { listFailedEmails, retryFailedEmail } from "@/server/email/failed-emails";
 import { queueSignInEmail } from "@/server/email/queue-sign-in-email";
 import { resendSender } from "@/server/email/resend-sender";
+import { sendEmail } from "@/server/email/send-email";
+import { verifyPreferenceToken } from "@/server/email/preference-token";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 import { makeCase, makeOrganisation, type Org } from "../support/mail-fixtures";
 
@@ -133,7 +135,7 @@ describe("delivery by several workers", () => {
   });
 });
 
-type Received = { headers: IncomingHttpHeaders; body: { from: string; to: string | string[]; subject: string; text: string; html: string } };
+type Received = { headers: IncomingHttpHeaders; body: { from: string; to: string | string[]; subject: string; text: string; html: string; headers?: Record<string, string> } };
 
 /** Stands in for Resend's API: scripted failures first, then success; one message per idempotency key, as Resend does. */
 function fakeResend() {
@@ -245,6 +247,23 @@ describe("delivery through the resend package to a fake Resend API", () => {
     expect(row).toMatchObject({ status: "sent", secret: null, html: "", text: "" });
     const attempts = await t.db.select().from(emailDeliveryAttempts).where(eq(emailDeliveryAttempts.outboxId, row!.id));
     expect(JSON.stringify([row, attempts])).not.toContain(link.split("token=")[1]);
+  });
+
+  it("hands a digest's List-Unsubscribe headers to the API as its headers, and none with a sign-in link", async () => {
+    const digest = { subject: "Hồ sơ cần chú ý", text: "t", html: "<p>t</p>", locale: "vi" as const };
+    await sendEmail(t.db, { ...digest, to: "Canbo@Example.com", template: "staff-digest", dedupeKey: "digest:2027-02-04:x" });
+    await queueSignInEmail(t.db, { identifier: "link@example.com", url: "http://localhost:3000/api/auth/callback/resend?token=t", locale: "vi", appUrl: "http://localhost:3000" });
+    await t.db.update(emailOutbox).set({ status: "pending" });
+    const before = fake.received.length;
+    expect(await deliverDueEmails(t.db, resendSender("re_test_key", "x <x@example.com>"))).toEqual({ sent: 2, failed: 0 });
+    const received = fake.received.slice(before);
+    const sentDigest = received.find((r) => r.body.to === "canbo@example.com" || (Array.isArray(r.body.to) && r.body.to[0] === "canbo@example.com"))!;
+    expect(Object.keys(sentDigest.body.headers ?? {}).sort()).toEqual(["List-Unsubscribe", "List-Unsubscribe-Post"]);
+    expect(sentDigest.body.headers!["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const link = /^<http:\/\/localhost:3000\/email\/huy-dang-ky\/mot-cham\?t=([^>]+)>$/.exec(sentDigest.body.headers!["List-Unsubscribe"]!);
+    expect(verifyPreferenceToken(decodeURIComponent(link![1]!))?.topic).toBe("digest");
+    const signIn = received.find((r) => r !== sentDigest)!;
+    expect(signIn.body.headers).toBeUndefined();
   });
 
   it("sends a message retried after a crash only once (same idempotency key)", async () => {

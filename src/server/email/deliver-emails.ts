@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { emailDeliveryAttempts, emailOutbox } from "@/db/schema";
+import { listUnsubscribeHeaders, type MessageHeaders } from "./list-unsubscribe";
 import { renderStored } from "./render-pending";
 
 export type EmailSender = (message: {
@@ -13,6 +14,8 @@ export type EmailSender = (message: {
   subject: string;
   text: string;
   html: string;
+  /** Extra header fields: List-Unsubscribe on mail the recipient can stop, nothing on the rest. */
+  headers?: MessageHeaders;
 }) => Promise<{ providerMessageId: string | null }>;
 
 /** Thrown by a sender for an error that no retry can fix (e.g. a refused address): the message fails at once. */
@@ -34,7 +37,19 @@ export function backoffSeconds(attempts: number): number {
 /** Names this process in the attempts log. */
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
-type Claimed = { id: string; to_address: string; subject: string; text: string; html: string; attempts: number; renderer: string | null; render_props: unknown; locale: "vi" | "en"; secret: string | null };
+type Claimed = {
+  id: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string;
+  template: string;
+  attempts: number;
+  renderer: string | null;
+  render_props: unknown;
+  locale: "vi" | "en";
+  secret: string | null;
+};
 
 /**
  * Claims due messages with row locks that skip rows another worker holds, so several workers never take the
@@ -59,7 +74,7 @@ export async function deliverDueEmails(
       order by next_attempt_at
       limit ${batch}
       for update skip locked)
-    returning id, to_address, subject, text, html, attempts, renderer, render_props, locale, secret`);
+    returning id, to_address, subject, text, html, template, attempts, renderer, render_props, locale, secret`);
   const rows = rowsOf<Claimed>(claimed);
   let sent = 0;
   let failed = 0;
@@ -80,7 +95,8 @@ export async function deliverDueEmails(
       // a secret, in memory only for this attempt.
       const rendered = await renderStored(db, { id: row.id, renderer: row.renderer, renderProps: row.render_props, locale: row.locale, secret: row.secret });
       const body = rendered ?? { subject: row.subject, text: row.text, html: row.html };
-      const { providerMessageId } = await send({ id: row.id, to: row.to_address, ...body });
+      const headers = listUnsubscribeHeaders(row.template, row.to_address);
+      const { providerMessageId } = await send({ id: row.id, to: row.to_address, ...body, ...(headers ? { headers } : {}) });
       await db.transaction(async (tx) => {
         await tx
           .update(emailOutbox)

@@ -3,11 +3,13 @@ import { desc } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { carriesSecret } from "@/emails/registry";
+import { listUnsubscribeHeaders } from "./list-unsubscribe";
 import { renderInMemory, renderPendingEmails } from "./render-pending";
 
 /**
  * Newest messages first, for the local outbox page (only reachable when no email service is set). A message whose
- * template carries a secret (a receipt's access key, a sign-in link) is rendered with it for this view only.
+ * template carries a secret (a receipt's access key, a sign-in link) is rendered with it for this view only. Each
+ * comes with the extra headers delivery would give it (List-Unsubscribe), null for none.
  */
 export async function listLocalOutbox(db: DbOrTx, limit = 50) {
   const query = () =>
@@ -17,6 +19,7 @@ export async function listLocalOutbox(db: DbOrTx, limit = 50) {
         to: emailOutbox.toAddress,
         subject: emailOutbox.subject,
         text: emailOutbox.text,
+        template: emailOutbox.template,
         status: emailOutbox.status,
         createdAt: emailOutbox.createdAt,
         renderer: emailOutbox.renderer,
@@ -35,9 +38,10 @@ export async function listLocalOutbox(db: DbOrTx, limit = 50) {
     rows = await query();
   }
   return Promise.all(
-    rows.map(async ({ renderer, renderProps, locale, secret, ...row }) => {
+    rows.map(async ({ renderer, renderProps, locale, secret, template, ...row }) => {
       const rendered = await renderInMemory({ id: row.id, renderer, renderProps, locale, secret });
-      return rendered ? { ...row, subject: rendered.subject, text: rendered.text } : row;
+      const headers = listUnsubscribeHeaders(template, row.to);
+      return rendered ? { ...row, subject: rendered.subject, text: rendered.text, headers } : { ...row, headers };
     }),
   );
 }

@@ -12,14 +12,15 @@ export function isRetryableStatus(statusCode: number | null | undefined): boolea
 }
 
 /**
- * Delivers through Resend; the outbox id is the idempotency key, so a retried send is not sent twice.
+ * Delivers through Resend, with the message's extra headers (List-Unsubscribe) as the API's `headers`; the outbox
+ * id is the idempotency key, so a retried send is not sent twice.
  * The resend package reads RESEND_BASE_URL itself (tests point it at a fake server); `baseUrl` overrides it.
  */
 export function resendSender(apiKey: string, from: string, options: { baseUrl?: string } = {}): EmailSender {
   const resend = new Resend(apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
   return async (message) => {
     const { data, error } = await resend.emails.send(
-      { from, to: message.to, subject: message.subject, text: message.text, html: message.html },
+      { from, to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.headers ? { headers: message.headers } : {}) },
       { idempotencyKey: `outbox-${message.id}` },
     );
     if (error) {

@@ -7,7 +7,7 @@ import type { RenderedEmail } from "@/emails/render";
 import { sealSecret } from "@/server/privacy/personal-data";
 import { wakeWorker } from "@/server/worker/wake";
 import { hasOptedOut } from "./email-preferences";
-import type { EmailTopic } from "./preference-token";
+import { topicOfTemplate } from "./list-unsubscribe";
 
 /**
  * A message is given rendered, or deferred (its template's name and props). One whose template needs a secret
@@ -20,17 +20,17 @@ export type OutgoingEmail = ((RenderedEmail & { secret?: never }) | { deferred: 
   locale: "vi" | "en";
   /** Same key, one message: makes scheduled sends and notifications idempotent. */
   dedupeKey?: string;
-  /** Non-essential mail: not written when the recipient opted out of this topic. */
-  topic?: EmailTopic;
 };
 
 /**
  * The one way to send mail: a row in the outbox, written in the caller's transaction.
  * With RESEND_API_KEY the worker delivers it; without, it stays in the local outbox that the app shows.
- * Returns whether a new message was queued (false: a duplicate, or the recipient opted out).
+ * Non-essential mail (a template with an opt-out topic, see list-unsubscribe.ts) is not written for a recipient
+ * who stopped that topic. Returns whether a new message was queued (false: a duplicate, or the recipient opted out).
  */
 export async function sendEmail(tx: DbOrTx, email: OutgoingEmail): Promise<boolean> {
-  if (email.topic && (await hasOptedOut(tx, email.to, email.topic))) return false;
+  const topic = topicOfTemplate(email.template);
+  if (topic && (await hasOptedOut(tx, email.to, topic))) return false;
   if (email.secret && !("deferred" in email)) throw new Error("a message with a secret must be stored deferred");
   const local = !env().RESEND_API_KEY;
   const inserted = await tx

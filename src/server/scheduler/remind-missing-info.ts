@@ -42,7 +42,7 @@ export async function remindMissingInfo(tx: Tx, { today, calendar }: JobContext)
       preferencesUrl: preferencesUrl(to, "reminder"),
     });
     const dedupeKey = `info-reminder:${w.id}:${w.event_id}`;
-    if (await sendEmail(tx, { ...rendered, to, template: "case-info-reminder", locale: w.language, topic: "reminder", dedupeKey })) reminded++;
+    if (await sendEmail(tx, { ...rendered, to, template: "case-info-reminder", locale: w.language, dedupeKey })) reminded++;
   }
   return { waiting: waiting.length, reminded };
 }

@@ -67,7 +67,7 @@ export async function sendDailyDigests(tx: Tx, { today, calendar, lastRunOn }: J
       missed,
       preferencesUrl: preferencesUrl(user.email, "digest"),
     });
-    const queued = await sendEmail(tx, { ...rendered, to: user.email, template: "staff-digest", locale: user.locale, topic: "digest", dedupeKey: `digest:${today}:${user.userId}` });
+    const queued = await sendEmail(tx, { ...rendered, to: user.email, template: "staff-digest", locale: user.locale, dedupeKey: `digest:${today}:${user.userId}` });
     if (queued) recipients++;
   }
   return { recipients, cases: due.length, ...covers };
