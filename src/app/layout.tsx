@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/client-messages";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
@@ -21,14 +20,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        {/* Client components get only the namespaces they use; route layouts add their own. */}
-        <ClientMessages namespaces={["errors"]}>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
-            {children}
-          </main>
-          <SiteFooter />
-        </ClientMessages>
+        {/* No translation library in the browser: client components get their words as props (src/lib/client-copy.ts). */}
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -3,8 +3,9 @@ import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 
 /**
- * Hands client components only the message namespaces they use. Without it every page would ship every
- * translation (intake, workspace, email…) to the browser: a cost paid on every page by a citizen on a slow phone.
+ * Hands client components only the message namespaces they use: the officials' area only (can-bo/layout.tsx).
+ * Citizens' pages carry no provider: its formatter costs about 12 KB of script, so their client components get
+ * translated words as props instead (src/lib/client-copy.ts).
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
   const all = (await getMessages()) as Record<string, unknown>;

@@ -2,11 +2,11 @@
 
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { fillMessage } from "@/lib/fill-message";
 import { signInAction, type SignInState } from "./actions";
+import type { SignInCopy } from "./sign-in-copy";
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: "linkInvalid" }) {
-  const t = useTranslations("signIn");
+export function SignInForm({ copy, callbackUrl, initialError }: { copy: SignInCopy; callbackUrl?: string; initialError?: "linkInvalid" }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { email: "" });
   const error = state.error ?? initialError;
   const router = useRouter();
@@ -19,22 +19,22 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       {error === "failed" && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          {t("failed")}
+          {copy.failed}
         </p>
       )}
       {error === "rateLimited" && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
-          {t("rateLimited", { minutes: state.retryAfterMinutes ?? 60 })}
+          {fillMessage(copy.templates.rateLimited, { minutes: state.retryAfterMinutes ?? 60 }, copy.locale)}
         </p>
       )}
       {error === "linkInvalid" && !state.error && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
-          {t("linkInvalid")}
+          {copy.linkInvalid}
         </p>
       )}
       <div>
         <label htmlFor="email" className="field-label">
-          {t("emailLabel")}
+          {copy.emailLabel}
         </label>
         <input
           id="email"
@@ -49,16 +49,16 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
           className="field-input"
         />
         <p id="email-hint" className="field-hint">
-          {t("emailHint")}
+          {copy.emailHint}
         </p>
         {state.error === "invalidEmail" && (
           <p id="email-error" className="field-error">
-            {t("invalidEmail")}
+            {copy.invalidEmail}
           </p>
         )}
       </div>
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
-        {t("submit")}
+        {copy.submit}
       </button>
     </form>
   );

@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { useTranslations, useLocale } from "next-intl";
-import { ATTACHMENT_LIMITS, attachmentSizeProblem, type SizeProblem } from "@/domain/file-type";
+import { attachmentSizeProblem, type SizeProblem } from "@/domain/file-type";
+import { fillMessage } from "@/lib/fill-message";
 import { useHydrated } from "@/lib/use-hydrated";
 import { FIELD_LIMITS, type LimitedField } from "@/domain/intake-limits";
 import { CASE_KINDS } from "@/domain/types";
 import type { IntakeOptions } from "@/server/intake/list-intake-options";
 import { submitCaseAction } from "./actions";
 import type { IntakeFormState, TextField } from "./form-state";
-
-const MB = 1024 * 1024;
+import type { IntakeFormCopy } from "./intake-form-copy";
 
 /**
  * React resets a form after its action, and a select goes back to the option chosen when it was first mounted
@@ -26,18 +25,20 @@ function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
 
+/** For an official registering on a citizen's behalf: the channels to choose from (the first is the default). */
+export type OnBehalf = { label: string; hint: string; notAllowed: string; channels: { value: string; label: string }[] };
+
 type IntakeFormProps = {
+  copy: IntakeFormCopy;
   options: IntakeOptions;
   idempotencyKey: string;
   initialKind?: string;
-  /** For an official registering on a citizen's behalf: the channels to choose from (the first is the default). */
-  channels?: { value: string; label: string }[];
+  onBehalf?: OnBehalf;
 };
 
-export function IntakeForm({ options, idempotencyKey, initialKind, channels }: IntakeFormProps) {
-  const t = useTranslations("intake");
-  const tKinds = useTranslations("kinds");
-  const locale = useLocale();
+export function IntakeForm({ copy, options, idempotencyKey, initialKind, onBehalf }: IntakeFormProps) {
+  const { locale, templates } = copy;
+  const channels = onBehalf?.channels;
   const [state, action, pending] = useActionState<IntakeFormState, FormData>(submitCaseAction, {
     values: { idempotencyKey, kind: initialKind },
     errors: {},
@@ -65,7 +66,7 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
   const error = (field: TextField | "anonymous" | "attachments") => {
     const code = state.errors[field];
     if (!code) return null;
-    const text = field === "anonymous" ? t("anonymousNotAllowed") : t(`errors.${code}`);
+    const text = field === "anonymous" ? copy.anonymousNotAllowed : copy.errors[code];
     return (
       <p id={`${id}-${field}-error`} className="field-error">
         {text}
@@ -76,7 +77,8 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
     [hint ? `${id}-${field}-hint` : null, state.errors[field] ? `${id}-${field}-error` : null].filter(Boolean).join(" ") || undefined;
   const invalid = (field: TextField | "anonymous" | "attachments") => (state.errors[field] ? true : undefined);
   const showSubject = !scripted || kind === "complaint" || kind === "denunciation";
-  const limits = { files: ATTACHMENT_LIMITS.maxFiles, fileMb: ATTACHMENT_LIMITS.maxFileBytes / MB, totalMb: ATTACHMENT_LIMITS.maxTotalBytes / MB };
+  const attachmentProblem = (problem: keyof typeof templates.attachmentProblems, name = "") =>
+    fillMessage(templates.attachmentProblems[problem], { ...copy.attachmentLimits, name }, locale);
   const communes = areaFilter ? options.communes.filter((a) => fold(a.name).includes(fold(areaFilter))) : options.communes;
   const selectedArea = options.communes.find((a) => a.id === v.areaId);
   if (selectedArea && !communes.includes(selectedArea)) communes.unshift(selectedArea);
@@ -97,22 +99,22 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
       {hasErrors && (
         <div ref={summary} id={`${id}-summary`} role="alert" tabIndex={-1} className="rounded-md border-2 border-red-700 bg-red-50 p-4 text-red-900">
           {state.formError === "rate_limited" ? (
-            <p>{t("rateLimited", { minutes: state.retryAfterMinutes ?? 60 })}</p>
+            <p>{fillMessage(templates.rateLimited, { minutes: state.retryAfterMinutes ?? 60 }, locale)}</p>
           ) : state.formError === "server" ? (
-            <p>{t("serverError")}</p>
+            <p>{copy.serverError}</p>
           ) : state.formError === "attachments" && state.attachmentProblem ? (
-            <p>{t(`attachmentProblems.${state.attachmentProblem}`, { ...limits, name: state.attachmentName ?? "" })}</p>
+            <p>{attachmentProblem(state.attachmentProblem, state.attachmentName)}</p>
           ) : (
-            <p>{t("errorSummary")}</p>
+            <p>{copy.errorSummary}</p>
           )}
-          <p className="mt-1 text-sm">{t("attachmentsAgain")}</p>
+          <p className="mt-1 text-sm">{copy.attachmentsAgain}</p>
         </div>
       )}
 
-      {channels && (
+      {onBehalf && channels && (
         <div className="card space-y-2">
           <label htmlFor={`${id}-channel`} className="field-label">
-            {t("onBehalf.channel")}
+            {onBehalf.label}
           </label>
           <select
             key={selectKey(v.channel)}
@@ -130,24 +132,24 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
             ))}
           </select>
           <p id={`${id}-channel-hint`} className="field-hint">
-            {t("onBehalf.channelHint")}
+            {onBehalf.hint}
           </p>
           {state.errors.channel && (
             <p id={`${id}-channel-error`} className="field-error">
-              {t("onBehalf.notAllowed")}
+              {onBehalf.notAllowed}
             </p>
           )}
         </div>
       )}
 
       <fieldset className="card space-y-3">
-        <legend className="sr-only">{t("kindLegend")}</legend>
+        <legend className="sr-only">{copy.kindLegend}</legend>
         <h2 className="text-xl font-bold" aria-hidden="true">
-          {t("step1")}
+          {copy.step1}
         </h2>
         {/* Seen, not read: the legend above already gives the question to screen readers. */}
         <p className="font-semibold" aria-hidden="true">
-          {t("kindLegend")}
+          {copy.kindLegend}
         </p>
         <div className="grid gap-3">
           {CASE_KINDS.map((k) => (
@@ -163,33 +165,33 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
                 required
               />
               <span>
-                <span className="block font-semibold">{tKinds(`${k}.name`)}</span>
+                <span className="block font-semibold">{copy.kinds[k].name}</span>
                 <span id={`${id}-kind-${k}`} className="block text-sm text-zinc-700">
-                  {tKinds(`${k}.help`)} {t(`kindIdentity.${k}`)} {t(`kindNext.${k}`)}
+                  {copy.kinds[k].help}
                 </span>
               </span>
             </label>
           ))}
         </div>
-        {state.errors.kind && <p className="field-error">{t("errors.required")}</p>}
+        {state.errors.kind && <p className="field-error">{copy.errors.required}</p>}
         <details className="text-sm text-zinc-700">
-          <summary className="cursor-pointer font-semibold">{t("termsTitle")}</summary>
-          <p className="mt-2">{t("termAccept")}</p>
-          <p className="mt-1">{t("termWorkingDays")}</p>
+          <summary className="cursor-pointer font-semibold">{copy.termsTitle}</summary>
+          <p className="mt-2">{copy.termAccept}</p>
+          <p className="mt-1">{copy.termWorkingDays}</p>
         </details>
       </fieldset>
 
       <fieldset className="card space-y-5">
-        <legend className="sr-only">{t("step2")}</legend>
+        <legend className="sr-only">{copy.step2}</legend>
         <h2 className="text-xl font-bold" aria-hidden="true">
-          {t("step2")}
+          {copy.step2}
         </h2>
         <div>
           <label htmlFor={`${id}-categoryId`} className="field-label">
-            {t("category")} <span className="font-normal text-zinc-600">({t("required")})</span>
+            {copy.category} <span className="font-normal text-zinc-600">({copy.required})</span>
           </label>
           <select key={selectKey(v.categoryId)} id={`${id}-categoryId`} name="categoryId" defaultValue={v.categoryId ?? ""} required className="field-input" aria-invalid={invalid("categoryId")} aria-describedby={describedBy("categoryId", false)}>
-            <option value="">{t("categoryChoose")}</option>
+            <option value="">{copy.categoryChoose}</option>
             {options.categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {locale === "en" ? c.nameEn : c.nameVi}
@@ -200,69 +202,69 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
         </div>
         <div>
           <label htmlFor={`${id}-areaId`} className="field-label">
-            {t("area")} <span className="font-normal text-zinc-600">({t("required")})</span>
+            {copy.area} <span className="font-normal text-zinc-600">({copy.required})</span>
           </label>
           <p id={`${id}-areaId-hint`} className="field-hint mb-2">
-            {t("areaHint")}
+            {copy.areaHint}
           </p>
           {scripted && (
             <div className="mb-2">
               <label htmlFor={`${id}-areaFilter`} className="text-sm font-semibold">
-                {t("areaFilter")}
+                {copy.areaFilter}
               </label>
               <input id={`${id}-areaFilter`} type="search" value={areaFilter} onChange={(e) => setAreaFilter(e.target.value)} className="field-input" aria-describedby={`${id}-areaFilter-hint`} autoComplete="off" />
               <p id={`${id}-areaFilter-hint`} className="field-hint">
-                {t("areaFilterHint")}
+                {copy.areaFilterHint}
               </p>
             </div>
           )}
           <select key={selectKey(v.areaId)} id={`${id}-areaId`} name="areaId" defaultValue={v.areaId ?? ""} required className="field-input" aria-invalid={invalid("areaId")} aria-describedby={describedBy("areaId")}>
-            <option value="">{t("areaChoose")}</option>
-            <optgroup label={t("areaProvinceGroup")}>
+            <option value="">{copy.areaChoose}</option>
+            <optgroup label={copy.areaProvinceGroup}>
               {options.provinces.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
                 </option>
               ))}
             </optgroup>
-            <optgroup label={t("areaCommuneGroup")}>
+            <optgroup label={copy.areaCommuneGroup}>
               {communes.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
-                  {a.remote ? ` (${t("remote")})` : ""}
+                  {a.remote ? ` (${copy.remote})` : ""}
                 </option>
               ))}
             </optgroup>
           </select>
           {error("areaId")}
         </div>
-        <TextInput id={id} field="address" label={t("address")} hint={t("addressHint")} state={state} optional={t("optional")} autoComplete="off" />
-        <TextInput id={id} field="title" label={t("titleLabel")} hint={t("titleHint", FIELD_LIMITS.title)} state={state} required={t("required")} />
+        <TextInput id={id} field="address" label={copy.address} hint={copy.addressHint} state={state} errors={copy.errors} optional={copy.optional} autoComplete="off" />
+        <TextInput id={id} field="title" label={copy.titleLabel} hint={copy.titleHint} state={state} errors={copy.errors} required={copy.required} />
         <div>
           <label htmlFor={`${id}-body`} className="field-label">
-            {t("body")} <span className="font-normal text-zinc-600">({t("required")})</span>
+            {copy.body} <span className="font-normal text-zinc-600">({copy.required})</span>
           </label>
           <p id={`${id}-body-hint`} className="field-hint mb-1">
-            {t("bodyHint", FIELD_LIMITS.body)}
+            {copy.bodyHint}
           </p>
           <textarea id={`${id}-body`} name="body" rows={8} defaultValue={v.body ?? ""} required maxLength={FIELD_LIMITS.body.max} className="field-input" aria-invalid={invalid("body")} aria-describedby={describedBy("body")} />
           {error("body")}
         </div>
         {showSubject && (
           <fieldset className="space-y-4 rounded-md border border-zinc-300 p-3">
-            <legend className="px-1 font-semibold">{t("subjectTitle")}</legend>
-            <p className="text-sm text-zinc-700">{t("subjectHint")}</p>
-            <TextInput id={id} field="subjectName" label={t("subjectName")} state={state} optional={t("optional")} />
-            <TextInput id={id} field="subjectPosition" label={t("subjectPosition")} state={state} optional={t("optional")} />
+            <legend className="px-1 font-semibold">{copy.subjectTitle}</legend>
+            <p className="text-sm text-zinc-700">{copy.subjectHint}</p>
+            <TextInput id={id} field="subjectName" label={copy.subjectName} state={state} errors={copy.errors} optional={copy.optional} />
+            <TextInput id={id} field="subjectPosition" label={copy.subjectPosition} state={state} errors={copy.errors} optional={copy.optional} />
             <div>
               <label htmlFor={`${id}-subjectUnitId`} className="field-label">
-                {t("subjectUnit")} <span className="font-normal text-zinc-600">({t("optional")})</span>
+                {copy.subjectUnit} <span className="font-normal text-zinc-600">({copy.optional})</span>
               </label>
               <p id={`${id}-subjectUnitId-hint`} className="field-hint mb-1">
-                {t("subjectUnitHint")}
+                {copy.subjectUnitHint}
               </p>
               <select key={selectKey(v.subjectUnitId)} id={`${id}-subjectUnitId`} name="subjectUnitId" defaultValue={v.subjectUnitId ?? ""} className="field-input" aria-describedby={describedBy("subjectUnitId")}>
-                <option value="">{t("subjectUnitNone")}</option>
+                <option value="">{copy.subjectUnitNone}</option>
                 {options.units.map((u) => (
                   <option key={u.id} value={u.id}>
                     {locale === "en" ? u.nameEn : u.name}
@@ -275,10 +277,10 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
         )}
         <div>
           <label htmlFor={`${id}-attachments`} className="field-label">
-            {t("attachments")} <span className="font-normal text-zinc-600">({t("optional")})</span>
+            {copy.attachments} <span className="font-normal text-zinc-600">({copy.optional})</span>
           </label>
           <p id={`${id}-attachments-hint`} className="field-hint mb-1">
-            {t("attachmentsHint", limits)}
+            {copy.attachmentsHint}
           </p>
           <input
             id={`${id}-attachments`}
@@ -294,61 +296,61 @@ export function IntakeForm({ options, idempotencyKey, initialKind, channels }: I
           />
           {fileProblem && (
             <p id={`${id}-attachments-check`} role="alert" className="field-error">
-              {t(`attachmentProblems.${fileProblem.problem}`, { ...limits, name: fileProblem.fileName ?? "" })}
+              {attachmentProblem(fileProblem.problem, fileProblem.fileName)}
             </p>
           )}
         </div>
       </fieldset>
 
       <fieldset className="card space-y-5">
-        <legend className="sr-only">{t("step3")}</legend>
+        <legend className="sr-only">{copy.step3}</legend>
         <h2 className="text-xl font-bold" aria-hidden="true">
-          {t("step3")}
+          {copy.step3}
         </h2>
-        <p className="text-sm text-zinc-700">{t("identityNote")}</p>
+        <p className="text-sm text-zinc-700">{copy.identityNote}</p>
         {(!scripted || kind === "contribution" || v.anonymous) && (
           <div>
             <label className="flex items-start gap-3">
               <input type="checkbox" name="anonymous" defaultChecked={v.anonymous} className="mt-1 h-5 w-5 accent-brand-700" aria-describedby={describedBy("anonymous")} aria-invalid={invalid("anonymous")} />
-              <span className="font-semibold">{t("anonymous")}</span>
+              <span className="font-semibold">{copy.anonymous}</span>
             </label>
             <p id={`${id}-anonymous-hint`} className="field-hint ml-8">
-              {t("anonymousHint")}
+              {copy.anonymousHint}
             </p>
             {error("anonymous")}
           </div>
         )}
-        <TextInput id={id} field="name" label={t("name")} state={state} autoComplete="name" />
-        <TextInput id={id} field="phone" label={t("phone")} hint={t("phoneHint")} state={state} type="tel" autoComplete="tel" inputMode="tel" />
-        <TextInput id={id} field="email" label={t("email")} hint={t("emailHint")} state={state} type="email" autoComplete="email" inputMode="email" />
-        <TextInput id={id} field="filerAddress" label={t("filerAddress")} hint={t("filerAddressHint")} state={state} autoComplete="street-address" />
-        <TextInput id={id} field="idNumber" label={t("idNumber")} hint={t("idNumberHint")} state={state} inputMode="numeric" autoComplete="off" />
+        <TextInput id={id} field="name" label={copy.name} state={state} errors={copy.errors} autoComplete="name" />
+        <TextInput id={id} field="phone" label={copy.phone} hint={copy.phoneHint} state={state} errors={copy.errors} type="tel" autoComplete="tel" inputMode="tel" />
+        <TextInput id={id} field="email" label={copy.email} hint={copy.emailHint} state={state} errors={copy.errors} type="email" autoComplete="email" inputMode="email" />
+        <TextInput id={id} field="filerAddress" label={copy.filerAddress} hint={copy.filerAddressHint} state={state} errors={copy.errors} autoComplete="street-address" />
+        <TextInput id={id} field="idNumber" label={copy.idNumber} hint={copy.idNumberHint} state={state} errors={copy.errors} inputMode="numeric" autoComplete="off" />
       </fieldset>
 
       <fieldset className="card space-y-3">
-        <legend className="sr-only">{t("step4")}</legend>
+        <legend className="sr-only">{copy.step4}</legend>
         <h2 className="text-xl font-bold" aria-hidden="true">
-          {t("step4")}
+          {copy.step4}
         </h2>
         <label className="flex items-start gap-3">
           <input type="checkbox" name="consentPublish" defaultChecked={v.consentPublish ?? false} className="mt-1 h-5 w-5 shrink-0 accent-brand-700" aria-describedby={`${id}-consent-hint`} />
-          <span>{t("consent")}</span>
+          <span>{copy.consent}</span>
         </label>
         <p id={`${id}-consent-hint`} className="field-hint ml-8">
-          {t("consentHint")}
+          {copy.consentHint}
         </p>
       </fieldset>
 
       {/* Honeypot: hidden from people and assistive technology, tempting to bots. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor={`${id}-website`}>{t("honeypot")}</label>
+        <label htmlFor={`${id}-website`}>{copy.honeypot}</label>
         <input id={`${id}-website`} type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
       {/* Without JavaScript the form posts to a lean route (see gui/route.ts), which hands anything but a
           stored case back to the server action; once hydrated, the action handles the form in place. */}
       <button type="submit" formAction={scripted || channels ? undefined : "/gui-y-kien/gui"} className="btn-primary w-full text-lg sm:w-auto" disabled={pending}>
-        {pending ? t("sending") : t("submit")}
+        {pending ? copy.sending : copy.submit}
       </button>
     </form>
   );
@@ -360,12 +362,12 @@ type TextInputProps = {
   label: string;
   hint?: string;
   state: IntakeFormState;
+  errors: IntakeFormCopy["errors"];
   required?: string;
   optional?: string;
 } & Pick<React.InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "inputMode">;
 
-function TextInput({ id, field, label, hint, state, required, optional, ...rest }: TextInputProps) {
-  const t = useTranslations("intake");
+function TextInput({ id, field, label, hint, state, errors, required, optional, ...rest }: TextInputProps) {
   const code = state.errors[field];
   const describedBy = [hint ? `${id}-${field}-hint` : null, code ? `${id}-${field}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -383,7 +385,7 @@ function TextInput({ id, field, label, hint, state, required, optional, ...rest 
       <input id={`${id}-${field}`} name={field} defaultValue={state.values[field] ?? ""} className="field-input" aria-invalid={code ? true : undefined} aria-describedby={describedBy} required={!!required} maxLength={FIELD_LIMITS[field].max} {...rest} />
       {code && (
         <p id={`${id}-${field}-error`} className="field-error">
-          {t(`errors.${code}`)}
+          {errors[code]}
         </p>
       )}
     </div>

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { CASE_KINDS } from "@/domain/types";
 import { listIntakeOptions } from "@/server/intake/list-intake-options";
 import { IntakeForm } from "./intake-form";
+import { intakeFormCopy } from "./intake-form-copy";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +17,14 @@ type Props = { searchParams: Promise<{ loai?: string }> };
 
 export default async function FileFeedbackPage({ searchParams }: Props) {
   const { loai } = await searchParams;
-  const [t, options] = await Promise.all([getTranslations("intake"), getDb().then(listIntakeOptions)]);
+  const [t, copy, options] = await Promise.all([getTranslations("intake"), intakeFormCopy(), getDb().then(listIntakeOptions)]);
   const initialKind = (CASE_KINDS as readonly string[]).includes(loai ?? "") ? loai : undefined;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="text-zinc-700">{t("intro")}</p>
       {/* A fresh key per form: a resent form (double click, retry on a weak network) files one case, not two. */}
-      <IntakeForm options={options} idempotencyKey={randomUUID()} initialKind={initialKind} />
+      <IntakeForm copy={copy} options={options} idempotencyKey={randomUUID()} initialKind={initialKind} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { hasRole } from "@/server/auth/roles";
 import { requireStaffPage } from "@/server/auth/require-staff";
 import { listIntakeOptions } from "@/server/intake/list-intake-options";
 import { IntakeForm } from "@/app/gui-y-kien/intake-form";
+import { intakeFormCopy } from "@/app/gui-y-kien/intake-form-copy";
 
 export const dynamic = "force-dynamic";
 
@@ -23,12 +24,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegisterOnBehalfPage() {
   const viewer = await requireStaffPage("/can-bo/tiep-nhan");
   if (!hasRole(viewer, "intake") && !hasRole(viewer, "leader")) forbidden();
-  const [t, tChannels, options] = await Promise.all([
+  const [t, tChannels, copy, options] = await Promise.all([
     getTranslations("intake.onBehalf"),
     getTranslations("workspace.channels"),
+    intakeFormCopy(),
     getDb().then(listIntakeOptions),
   ]);
-  const channels = CHANNELS.filter((c) => c !== "web").map((c) => ({ value: c, label: tChannels(c) }));
+  const onBehalf = {
+    label: t("channel"),
+    hint: t("channelHint"),
+    notAllowed: t("notAllowed"),
+    channels: CHANNELS.filter((c) => c !== "web").map((c) => ({ value: c, label: tChannels(c) })),
+  };
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <p>
@@ -38,7 +45,7 @@ export default async function RegisterOnBehalfPage() {
       </p>
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
       <p className="text-zinc-700">{t("intro")}</p>
-      <IntakeForm options={options} idempotencyKey={randomUUID()} channels={channels} />
+      <IntakeForm copy={copy} options={options} idempotencyKey={randomUUID()} onBehalf={onBehalf} />
     </div>
   );
 }

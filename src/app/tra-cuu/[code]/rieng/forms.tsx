@@ -3,8 +3,7 @@
 // The filer's forms. Each is a plain <form> posting to a server action: with JavaScript it submits in place,
 // without it the browser posts and gets the page back with the same state (what was typed, errors by field).
 import { useActionState, useId } from "react";
-import { useTranslations } from "next-intl";
-import { ATTACHMENT_LIMITS } from "@/domain/file-type";
+import { fillMessage } from "@/lib/fill-message";
 import {
   addInformationAction,
   contestAction,
@@ -15,31 +14,32 @@ import {
 } from "./actions";
 import { CaseRefFields, type CaseRef } from "@/components/case-ref-fields";
 import { EMPTY_FORM, type FilerFormState } from "./form-state";
+import type { FilerFormsCopy } from "./forms-copy";
 
-const TEXT_MAX = 5000;
-const MB = 1024 * 1024;
 type Action = (state: FilerFormState, form: FormData) => Promise<FilerFormState>;
 
 function useFilerForm(action: Action) {
   return useActionState<FilerFormState, FormData>(action, EMPTY_FORM);
 }
 
-function FormError({ state, code }: { state: FilerFormState; code: string }) {
-  const t = useTranslations("filer.errors");
+type Copy = { copy: FilerFormsCopy };
+
+function FormError({ state, code, copy }: { state: FilerFormState; code: string } & Copy) {
+  const t = copy.errors;
   if (!state.formError) return null;
   const reload = state.formError === "stale_version" || state.formError === "not_allowed" || state.formError === "no_access";
   return (
     <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900">
       <p>
         {state.formError === "rate_limited"
-          ? t("rate_limited", { minutes: state.retryAfterMinutes ?? 10 })
-          : t(state.formError)}
+          ? fillMessage(t.templates.rate_limited, { minutes: state.retryAfterMinutes ?? 10 }, copy.locale)
+          : t[state.formError]}
       </p>
       {reload && (
         <p className="mt-2">
           {/* A plain link: reloading works the same with or without JavaScript. */}
           <a href={`/tra-cuu/${code}/rieng`} className="font-semibold underline underline-offset-4">
-            {t("reload")}
+            {t.reload}
           </a>
         </p>
       )}
@@ -47,20 +47,19 @@ function FormError({ state, code }: { state: FilerFormState; code: string }) {
   );
 }
 
-function FieldMessage({ id, state, field }: { id: string; state: FilerFormState; field: string }) {
-  const t = useTranslations("filer.fields");
+function FieldMessage({ id, state, field, copy }: { id: string; state: FilerFormState; field: string } & Copy) {
+  const t = copy.fields;
   const problem = state.fieldErrors[field];
   if (!problem) return null;
   const count = (state.values[field] ?? "").trim().length;
-  const limits = { files: ATTACHMENT_LIMITS.maxFiles, fileMb: ATTACHMENT_LIMITS.maxFileBytes / MB, totalMb: ATTACHMENT_LIMITS.maxTotalBytes / MB };
   const text =
     problem === "too_long"
-      ? t("too_long", { max: TEXT_MAX, count })
+      ? fillMessage(t.templates.too_long, { max: copy.textMax, count }, copy.locale)
       : problem === "required" && field === "satisfaction"
-        ? t("choose")
+        ? t.choose
         : problem.startsWith("attachments_")
-          ? t(problem as "attachments_too_many", { ...limits, name: state.fileName ?? "" })
-          : t(problem as "required");
+          ? fillMessage(t.templates[problem as keyof typeof t.templates], { ...copy.fileLimits, name: state.fileName ?? "" }, copy.locale)
+          : (t.problems[problem] ?? t.problems.invalid);
   return (
     <p id={id} className="field-error">
       {text}
@@ -68,15 +67,14 @@ function FieldMessage({ id, state, field }: { id: string; state: FilerFormState;
   );
 }
 
-function TextField(props: { name: string; label: string; hint: string; state: FilerFormState; rows?: number; optional?: boolean }) {
-  const { name, label, hint, state, rows = 5, optional } = props;
-  const t = useTranslations("filer.form");
+function TextField(props: { name: string; label: string; hint: string; state: FilerFormState; rows?: number; optional?: boolean } & Copy) {
+  const { name, label, hint, state, rows = 5, optional, copy } = props;
   const id = useId();
   const error = state.fieldErrors[name];
   return (
     <div>
       <label htmlFor={`${id}-${name}`} className="field-label">
-        {label} {optional && <span className="font-normal text-zinc-600">({t("optional")})</span>}
+        {label} {optional && <span className="font-normal text-zinc-600">({copy.form.optional})</span>}
       </label>
       <textarea
         id={`${id}-${name}`}
@@ -90,19 +88,19 @@ function TextField(props: { name: string; label: string; hint: string; state: Fi
       <p id={`${id}-${name}-hint`} className="field-hint">
         {hint}
       </p>
-      <FieldMessage id={`${id}-${name}-error`} state={state} field={name} />
+      <FieldMessage id={`${id}-${name}-error`} state={state} field={name} copy={copy} />
     </div>
   );
 }
 
-function FilesField({ state }: { state: FilerFormState }) {
-  const t = useTranslations("filer.form");
+function FilesField({ state, copy }: { state: FilerFormState } & Copy) {
+  const t = copy.form;
   const id = useId();
   const error = state.fieldErrors.files;
   return (
     <div>
       <label htmlFor={`${id}-files`} className="field-label">
-        {t("filesLabel")} <span className="font-normal text-zinc-600">({t("optional")})</span>
+        {t.filesLabel} <span className="font-normal text-zinc-600">({t.optional})</span>
       </label>
       <input
         id={`${id}-files`}
@@ -115,16 +113,17 @@ function FilesField({ state }: { state: FilerFormState }) {
         aria-describedby={[`${id}-files-hint`, error ? `${id}-files-error` : null].filter(Boolean).join(" ")}
       />
       <p id={`${id}-files-hint`} className="field-hint">
-        {t("filesHint", { files: ATTACHMENT_LIMITS.maxFiles, fileMb: ATTACHMENT_LIMITS.maxFileBytes / MB, totalMb: ATTACHMENT_LIMITS.maxTotalBytes / MB })}
-        {state.formError && ` ${t("filesAgain")}`}
+        {t.filesHint}
+        {state.formError && ` ${t.filesAgain}`}
       </p>
-      <FieldMessage id={`${id}-files-error`} state={state} field="files" />
+      <FieldMessage id={`${id}-files-error`} state={state} field="files" copy={copy} />
     </div>
   );
 }
 
-export function UnlockForm({ code }: { code: string }) {
-  const t = useTranslations("filer.unlock");
+/** Before the key is given only this form is shown, so it takes only its own words. */
+export function UnlockForm({ code, copy }: { code: string; copy: Pick<FilerFormsCopy, "locale" | "unlock"> }) {
+  const t = copy.unlock;
   const [state, action, pending] = useFilerForm(unlockAction);
   const id = useId();
   const error = state.formError;
@@ -133,7 +132,7 @@ export function UnlockForm({ code }: { code: string }) {
       <input type="hidden" name="code" value={code} />
       <div>
         <label htmlFor={`${id}-key`} className="field-label">
-          {t("keyLabel")}
+          {t.keyLabel}
         </label>
         <input
           id={`${id}-key`}
@@ -150,67 +149,67 @@ export function UnlockForm({ code }: { code: string }) {
           aria-describedby={[`${id}-key-hint`, error ? `${id}-key-error` : null].filter(Boolean).join(" ")}
         />
         <p id={`${id}-key-hint`} className="field-hint">
-          {t("keyHint")}
+          {t.keyHint}
         </p>
         {error && (
           <p id={`${id}-key-error`} role="alert" className="field-error">
-            {error === "rate_limited" ? t("rateLimited", { minutes: state.retryAfterMinutes ?? 10 }) : error === "failed" ? t("failed") : t("wrongKey")}
+            {error === "rate_limited" ? fillMessage(t.templates.rateLimited, { minutes: state.retryAfterMinutes ?? 10 }, copy.locale) : error === "failed" ? t.failed : t.wrongKey}
           </p>
         )}
       </div>
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
-        {t("submit")}
+        {t.submit}
       </button>
     </form>
   );
 }
 
-export function AddInformationForm(props: CaseRef) {
-  const t = useTranslations("filer.addInfo");
+export function AddInformationForm({ copy, ...ref }: CaseRef & Copy) {
+  const t = copy.addInfo;
   const [state, action, pending] = useFilerForm(addInformationAction);
   return (
     <form action={action} noValidate className="space-y-4">
-      <CaseRefFields {...props} />
-      <FormError state={state} code={props.code} />
-      <TextField name="text" label={t("textLabel")} hint={t("textHint", { max: TEXT_MAX })} state={state} optional />
-      <FilesField state={state} />
+      <CaseRefFields {...ref} />
+      <FormError state={state} code={ref.code} copy={copy} />
+      <TextField name="text" label={t.textLabel} hint={t.textHint} state={state} copy={copy} optional />
+      <FilesField state={state} copy={copy} />
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
-        {t("submit")}
+        {t.submit}
       </button>
     </form>
   );
 }
 
-export function ProvideInfoForm(props: CaseRef) {
-  const t = useTranslations("filer.provideInfo");
+export function ProvideInfoForm({ copy, ...ref }: CaseRef & Copy) {
+  const t = copy.provideInfo;
   const [state, action, pending] = useFilerForm(provideInfoAction);
   return (
     <form action={action} noValidate className="space-y-4">
-      <CaseRefFields {...props} />
-      <FormError state={state} code={props.code} />
-      <TextField name="text" label={t("textLabel")} hint={t("textHint", { max: TEXT_MAX })} state={state} />
-      <FilesField state={state} />
+      <CaseRefFields {...ref} />
+      <FormError state={state} code={ref.code} copy={copy} />
+      <TextField name="text" label={t.textLabel} hint={t.textHint} state={state} copy={copy} />
+      <FilesField state={state} copy={copy} />
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
-        {t("submit")}
+        {t.submit}
       </button>
     </form>
   );
 }
 
-export function WithdrawForm(props: CaseRef) {
-  const t = useTranslations("filer.withdraw");
+export function WithdrawForm({ copy, ...ref }: CaseRef & Copy) {
+  const t = copy.withdraw;
   const [state, action, pending] = useFilerForm(withdrawAction);
   const id = useId();
   const confirmError = state.fieldErrors.confirm;
   return (
     // Closed by default so that withdrawing takes a deliberate step; reopened when the form comes back with an error.
     <details className="card" open={state.formError ? true : undefined}>
-      <summary className="cursor-pointer text-lg font-semibold">{t("title")}</summary>
+      <summary className="cursor-pointer text-lg font-semibold">{t.title}</summary>
       <form action={action} noValidate className="mt-4 space-y-4">
-        <CaseRefFields {...props} />
-        <p>{t("intro")}</p>
-        <FormError state={state} code={props.code} />
-        <TextField name="reason" label={t("reasonLabel")} hint={t("reasonHint", { max: TEXT_MAX })} state={state} rows={3} optional />
+        <CaseRefFields {...ref} />
+        <p>{t.intro}</p>
+        <FormError state={state} code={ref.code} copy={copy} />
+        <TextField name="reason" label={t.reasonLabel} hint={t.reasonHint} state={state} rows={3} copy={copy} optional />
         <div>
           <label className="flex items-start gap-3 rounded-md border border-red-300 bg-red-50 p-3">
             <input
@@ -222,57 +221,56 @@ export function WithdrawForm(props: CaseRef) {
               aria-invalid={confirmError ? true : undefined}
               aria-describedby={confirmError ? `${id}-confirm-error` : undefined}
             />
-            <span>{t("confirm")}</span>
+            <span>{t.confirm}</span>
           </label>
-          <FieldMessage id={`${id}-confirm-error`} state={state} field="confirm" />
+          <FieldMessage id={`${id}-confirm-error`} state={state} field="confirm" copy={copy} />
         </div>
         <button type="submit" className="btn inline-flex w-full border-2 border-red-800 bg-white text-red-800 hover:bg-red-50 sm:w-auto" disabled={pending}>
-          {t("submit")}
+          {t.submit}
         </button>
       </form>
     </details>
   );
 }
 
-export function RateForm(props: CaseRef) {
-  const t = useTranslations("filer.rate");
+export function RateForm({ copy, ...ref }: CaseRef & Copy) {
+  const t = copy.rate;
   const [state, action, pending] = useFilerForm(rateAction);
   const id = useId();
   const error = state.fieldErrors.satisfaction;
   return (
     <form action={action} noValidate className="space-y-4">
-      <CaseRefFields {...props} />
-      <FormError state={state} code={props.code} />
+      <CaseRefFields {...ref} />
+      <FormError state={state} code={ref.code} copy={copy} />
       <fieldset aria-describedby={error ? `${id}-satisfaction-error` : undefined}>
-        <legend className="field-label">{t("legend")}</legend>
+        <legend className="field-label">{t.legend}</legend>
         <div className="flex flex-col gap-2 sm:flex-row">
           {(["satisfied", "unsatisfied"] as const).map((value) => (
             <label key={value} className="flex min-h-11 flex-1 cursor-pointer items-center gap-3 rounded-md border border-zinc-400 p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
               <input type="radio" name="satisfaction" value={value} defaultChecked={state.values.satisfaction === value} className="h-5 w-5 accent-brand-700" />
-              <span className="font-semibold">{t(value)}</span>
+              <span className="font-semibold">{t[value]}</span>
             </label>
           ))}
         </div>
-        <FieldMessage id={`${id}-satisfaction-error`} state={state} field="satisfaction" />
+        <FieldMessage id={`${id}-satisfaction-error`} state={state} field="satisfaction" copy={copy} />
       </fieldset>
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
-        {t("submit")}
+        {t.submit}
       </button>
     </form>
   );
 }
 
-export function ContestForm(props: CaseRef & { secondInstance: boolean }) {
-  const { secondInstance, ...ref } = props;
-  const t = useTranslations("filer.contest");
+export function ContestForm({ secondInstance, copy, ...ref }: CaseRef & { secondInstance: boolean } & Copy) {
+  const t = copy.contest;
   const [state, action, pending] = useFilerForm(contestAction);
   return (
     <form action={action} noValidate className="space-y-4">
       <CaseRefFields {...ref} />
-      <FormError state={state} code={ref.code} />
-      <TextField name="reason" label={t("reasonLabel")} hint={t("reasonHint", { max: TEXT_MAX })} state={state} rows={6} />
+      <FormError state={state} code={ref.code} copy={copy} />
+      <TextField name="reason" label={t.reasonLabel} hint={t.reasonHint} state={state} rows={6} copy={copy} />
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
-        {secondInstance ? t("submitComplaint") : t("submitOther")}
+        {secondInstance ? t.submitComplaint : t.submitOther}
       </button>
     </form>
   );

@@ -12,6 +12,7 @@ import { filerCaseIdFor, getFilerCase, type FilerCase, type FilerEvent, type Uni
 import { leaveAction } from "./actions";
 import { AddInformationForm, ContestForm, ProvideInfoForm, RateForm, UnlockForm, WithdrawForm } from "./forms";
 import { DONE, NEW_KEY_COOKIE_PREFIX, type Done } from "./form-state";
+import { filerFormsCopy, type FilerFormsCopy } from "./forms-copy";
 import { ResultMessage } from "@/components/result-message";
 import { decodeParam } from "@/lib/route-param";
 
@@ -39,15 +40,15 @@ export default async function FilerCasePage({ params, searchParams }: Props) {
   const c = caseId ? await getFilerCase(db, caseId) : null;
   if (!c) return <Unlock code={code} />;
 
-  const [t, tStatus, tKinds, locale] = await Promise.all([getTranslations("filer"), getTranslations("status"), getTranslations("kinds"), getLocale()]);
+  const [t, tStatus, tKinds, locale, copy] = await Promise.all([getTranslations("filer"), getTranslations("status"), getTranslations("kinds"), getLocale(), filerFormsCopy()]);
   const newKey = jar.get(`${NEW_KEY_COOKIE_PREFIX}${code}`)?.value ?? null;
   const doneKind = (DONE as readonly string[]).includes(done ?? "") ? (done as Done) : null;
   const labels = { status: tStatus(c.status), overdue: tStatus("overdue"), kind: tKinds(`${c.kind}.name`) };
-  return <CaseView c={c} t={t} locale={locale} done={doneKind} newKey={newKey} labels={labels} />;
+  return <CaseView c={c} t={t} locale={locale} done={doneKind} newKey={newKey} labels={labels} copy={copy} />;
 }
 
 async function Unlock({ code }: { code: string }) {
-  const t = await getTranslations("filer.unlock");
+  const [t, { locale, unlock }] = await Promise.all([getTranslations("filer.unlock"), filerFormsCopy()]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <header className="space-y-2">
@@ -57,7 +58,7 @@ async function Unlock({ code }: { code: string }) {
       <div className="card space-y-4">
         <p>{t("intro")}</p>
         <p className="rounded-md border border-zinc-300 bg-zinc-50 p-3 text-sm text-zinc-800">{t("whereKey")}</p>
-        <UnlockForm code={code} />
+        <UnlockForm code={code} copy={{ locale, unlock }} />
       </div>
       <section aria-labelledby="lost-key" className="space-y-1 text-zinc-800">
         <h2 id="lost-key" className="font-semibold">
@@ -80,8 +81,8 @@ function unitName(u: UnitName, locale: string): string {
 
 type Labels = { status: string; overdue: string; kind: string };
 
-function CaseView(props: { c: FilerCase; t: Translator; locale: string; done: Done | null; newKey: string | null; labels: Labels }) {
-  const { c, t, locale, done, newKey, labels } = props;
+function CaseView(props: { c: FilerCase; t: Translator; locale: string; done: Done | null; newKey: string | null; labels: Labels; copy: FilerFormsCopy }) {
+  const { c, t, locale, done, newKey, labels, copy } = props;
   const ref = { code: c.code, caseId: c.id, version: c.version };
   const answeredOnce = c.answer !== null || c.answeredAt !== null;
   return (
@@ -120,7 +121,7 @@ function CaseView(props: { c: FilerCase; t: Translator; locale: string; done: Do
             </div>
           )}
           <p>{c.policy?.pausesOnInfoRequest ? t("provideInfo.pauses") : t("provideInfo.noPause")}</p>
-          <ProvideInfoForm {...ref} />
+          <ProvideInfoForm {...ref} copy={copy} />
         </section>
       )}
 
@@ -132,7 +133,7 @@ function CaseView(props: { c: FilerCase; t: Translator; locale: string; done: Do
             {t("rate.title")}
           </h2>
           <p className="text-zinc-700">{t("rate.intro")}</p>
-          <RateForm {...ref} />
+          <RateForm {...ref} copy={copy} />
         </section>
       )}
 
@@ -149,7 +150,7 @@ function CaseView(props: { c: FilerCase; t: Translator; locale: string; done: Do
           ) : (
             <p>{t("contest.otherIntro")}</p>
           )}
-          <ContestForm {...ref} secondInstance={c.kind === "complaint"} />
+          <ContestForm {...ref} copy={copy} secondInstance={c.kind === "complaint"} />
         </section>
       )}
       {c.finalDecision && answeredOnce && (
@@ -175,11 +176,11 @@ function CaseView(props: { c: FilerCase; t: Translator; locale: string; done: Do
             {t("addInfo.title")}
           </h2>
           <p className="text-zinc-700">{t("addInfo.intro")}</p>
-          <AddInformationForm {...ref} />
+          <AddInformationForm {...ref} copy={copy} />
         </section>
       )}
 
-      {c.actions.withdraw && <WithdrawForm {...ref} />}
+      {c.actions.withdraw && <WithdrawForm {...ref} copy={copy} />}
 
       <p className="text-sm text-zinc-600">{t("view.sessionNote")}</p>
     </div>
