@@ -375,6 +375,20 @@ async function measureJsWeight(baseUrl, runId) {
 
 // --- Memory ----------------------------------------------------------------------------------------------------
 
+/** Asks the server where its memory is (SIGUSR2 makes it print a "memory" line): heap, external, array buffers. */
+async function memoryBreakdown(child, logs) {
+  const seen = logs.all.length;
+  child.kill("SIGUSR2");
+  for (let i = 0; i < 20; i++) {
+    await sleep(100);
+    for (const text of logs.all.slice(seen)) {
+      const line = text.split("\n").find((l) => l.includes('"message":"memory"'));
+      if (line) return JSON.parse(line);
+    }
+  }
+  return null;
+}
+
 /** Resident memory of a process in MB (Linux /proc), NaN elsewhere. */
 function rssMb(pid) {
   try {
@@ -717,6 +731,9 @@ function printSummary({ reads, weight, freshness, filing, memory, logs }) {
       : [`lost             ${filing.lost}  ${mark(filing.lost === 0)}`, `duplicated       ${filing.duplicated}  ${mark(filing.duplicated === 0)}`]),
     `retries          ${filing.retries.sent} sent, ${filing.retries.different} different code, ${filing.retries.failed} failed  ${mark(filing.retries.different === 0 && filing.retries.failed === 0)}`,
     `server RSS       ${num(memory.before)} MB idle after start, ${num(memory.afterReads)} MB after the reads, ${num(memory.after)} MB after the filing load${rssTarget ? ` (≤ ${rssTarget})  ${mark(memory.after <= rssTarget)}` : ""}`,
+    ...(memory.breakdown
+      ? [`  of which       JS heap ${memory.breakdown.heapUsedMb} MB used of ${memory.breakdown.heapTotalMb}, external ${memory.breakdown.externalMb} MB (array buffers ${memory.breakdown.arrayBuffersMb} MB${LOCAL ? ", PGlite's WebAssembly memory among them" : ""}); the rest is code, stacks and the allocator`]
+      : []),
     `server log       ${problems.length ? `${problems.reduce((sum, [, count]) => sum + count, 0)} warning/error lines` : "no warnings or errors"}`,
     ...problems.slice(0, 8).map(([line, count]) => `                 ${count} × ${line}`),
   ];
@@ -764,6 +781,7 @@ async function main() {
   const filing = await measureFiling(server.baseUrl, sql, runId, pid);
   printFiling(filing);
   memory.after = rssMb(pid);
+  memory.breakdown = await memoryBreakdown(server.child, server.logs);
   alive();
   printSummary({ reads, weight, freshness, filing, memory, logs: server.logs });
 }

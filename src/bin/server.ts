@@ -145,6 +145,13 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // `kill -USR2 <pid>` prints where the memory is, whatever LOG_LEVEL says (the bench asks after its load).
+  process.on("SIGUSR2", () => {
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const figures = { rssMb: mb(rss), heapTotalMb: mb(heapTotal), heapUsedMb: mb(heapUsed), externalMb: mb(external), arrayBuffersMb: mb(arrayBuffers) };
+    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", message: "memory", ...figures })}\n`);
+  });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
