@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "dist/**", "node_modules/**", "next-env.d.ts", ".data/**"] },
+  { ignores: [".next/**", "dist/**", "node_modules/**", "next-env.d.ts", ".data/**", ".bench/**"] },
   {
     // Thin routes: pages and actions call services; they never query tables themselves.
     files: ["src/app/**", "src/components/**"],

@@ -16,6 +16,9 @@ export type DbOrTx = Database | Tx;
 
 export type Connection = { kind: "pglite"; client: PGlite } | { kind: "postgres"; client: Sql };
 
+/** The embedded database's buffer cache (bench: `npm run bench -- --local` prints the server's memory). */
+const PGLITE_SHARED_BUFFERS = "32MB";
+
 export async function connectPglite(dataDir: string | null): Promise<Connection> {
   const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
     import("@electric-sql/pglite"),
@@ -23,7 +26,12 @@ export async function connectPglite(dataDir: string | null): Promise<Connection>
     import("@electric-sql/pglite/contrib/unaccent"),
   ]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir ?? undefined, { extensions: { pg_trgm, unaccent } });
+  const client = new PGlite(dataDir ?? undefined, {
+    extensions: { pg_trgm, unaccent },
+    // PostgreSQL's default 128 MB of shared buffers is memory the WebAssembly heap holds from the start; the
+    // embedded database of one installation is a few tens of MB, and the file system cache still serves the rest.
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  });
   await client.waitReady;
   await client.exec("set time zone 'UTC'");
   return { kind: "pglite", client };

@@ -70,3 +70,22 @@ describe("embedded database folder lock", () => {
     releaseDataDirLock(dir);
   });
 });
+
+describe("embedded database settings", () => {
+  it("keeps a small buffer cache, so the local server does not hold PostgreSQL's default 128 MB from the start", async () => {
+    const { connectPglite } = await import("@/db/client");
+    const dir = mkdtempSync(path.join(tmpdir(), "doithoai-buffers-"));
+    const connection = await connectPglite(dir);
+    try {
+      if (connection.kind !== "pglite") throw new Error("expected PGlite");
+      const result = await connection.client.query<{ shared_buffers: string }>("show shared_buffers");
+      expect(result.rows[0]!.shared_buffers).toBe("32MB");
+      // Still the database the app needs: the search extensions load with it.
+      await connection.client.exec("create extension if not exists unaccent");
+      expect((await connection.client.query<{ v: string }>("select unaccent('Đối thoại') as v")).rows[0]!.v).toBe("Doi thoai");
+    } finally {
+      if (connection.kind === "pglite") await connection.client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
