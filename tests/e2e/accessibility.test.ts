@@ -1,4 +1,5 @@
-// What a screen reader meets on the status page and the staff case page, checked with axe-core in Chromium.
+// What a screen reader meets, checked with axe-core in Chromium: every citizen page with all of axe's rules (WCAG A
+// and AA, best practices), the status page's lists and the staff case page.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
@@ -33,8 +34,15 @@ async function axeViolations(page: Page, rules?: string[]): Promise<Violation[]>
 
 const LIST_RULES = ["definition-list", "dlitem", "list", "listitem", "landmark-unique", "region"];
 
+/** Every violation on the page, with the elements concerned: a failure names what to fix. */
+async function expectNoViolations(page: Page) {
+  const violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 /** A petition on education in Chư Păh: routed to the Department of Education and Training. */
 let code = "";
+let accessKey = "";
 beforeAll(async () => {
   const s = await openBrowser();
   try {
@@ -42,10 +50,92 @@ beforeAll(async () => {
     await form.open();
     await form.fill({ kind: "petition", kindLabel: "Kiến nghị", category: "Giáo dục", area: "Xã Chư Păh", title: `Xin sửa mái trường ${Date.now().toString(36)}`, body: "Mái tôn của điểm trường thôn 5 bị dột nhiều chỗ, mưa là học sinh phải nghỉ.", name: "Rơ Châm H", phone: "0912 000 111" });
     await form.submit();
-    code = (await form.receipt()).code;
+    ({ code, key: accessKey } = await form.receipt());
   } finally {
     await s.close();
   }
+});
+
+describe("accessibility of the citizen pages (all axe rules)", () => {
+  it("home page", async () => {
+    session = await openBrowser();
+    await session.page.goto(baseUrl);
+    await expectNoViolations(session.page);
+  });
+
+  it("filing form, as it opens and after a refused submission (JavaScript on)", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const form = new IntakePage(page, baseUrl);
+    await form.open();
+    await expectNoViolations(page);
+    // A complaint with too short a text and no address: problems by their fields, the subject's box shown.
+    await form.fill({ kind: "complaint", kindLabel: "Khiếu nại", category: "Đất đai", area: "Xã Chư Păh", title: "Đất", body: "Quá ngắn" });
+    await form.submit();
+    await page.getByText("Chưa gửi được.", { exact: false }).waitFor();
+    expect(await page.locator("[aria-invalid=true]").count()).toBeGreaterThan(2);
+    await expectNoViolations(page);
+  });
+
+  it("filing form in English", async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseUrl }]);
+    await page.goto(`${baseUrl}/gui-y-kien`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await expectNoViolations(page);
+  });
+
+  it("receipt, as it opens with the access key shown once", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const form = new IntakePage(page, baseUrl);
+    await form.open();
+    await form.fill({ kind: "contribution", kindLabel: "Góp ý", category: "Giáo dục", area: "Xã Chư Păh", title: `Góp ý giờ học bơi ${Date.now().toString(36)}`, body: "Đề nghị trường tổ chức lớp học bơi cho học sinh vào mùa hè.", anonymous: true });
+    await form.submit();
+    await form.receipt();
+    await expectNoViolations(page);
+  });
+
+  it("lookup, empty and after a mistyped code", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${baseUrl}/tra-cuu`);
+    await expectNoViolations(page);
+    await page.getByRole("textbox", { name: "Mã hồ sơ" }).fill("ABCD-EFGH");
+    await page.getByRole("button", { name: "Tra cứu", exact: true }).click();
+    await page.waitForURL(/\/tra-cuu\?ma=/);
+    await page.getByText("Mã hồ sơ chưa đúng", { exact: false }).waitFor();
+    await expectNoViolations(page);
+  });
+
+  it("public status page", async () => {
+    session = await openBrowser();
+    await session.page.goto(`${baseUrl}/tra-cuu/${code}`);
+    await expectNoViolations(session.page);
+  });
+
+  it("private view, asking for the key and opened with it", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${baseUrl}/tra-cuu/${code}/rieng`);
+    await expectNoViolations(page);
+    await page.getByLabel("Mã truy cập riêng").fill(accessKey);
+    await page.getByRole("button", { name: "Mở hồ sơ" }).click();
+    await page.getByRole("heading", { level: 1, name: `Hồ sơ ${code}`, exact: true }).waitFor();
+    await expectNoViolations(page);
+  });
+
+  it("sign-in page, and the page saying the link is on its way", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await expectNoViolations(page);
+    await page.getByLabel("Địa chỉ email").fill("axe.nguoidan@example.com");
+    await page.getByRole("button", { name: "Gửi đường dẫn đăng nhập" }).click();
+    await page.waitForURL(/\/dang-nhap\/kiem-tra-email/);
+    await expectNoViolations(page);
+  });
 });
 
 describe("accessibility", () => {

@@ -161,11 +161,15 @@ export function IntakeForm({ copy, options, idempotencyKey, initialKind, onBehal
                 defaultChecked={v.kind === k}
                 onChange={() => setKind(k)}
                 className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
-                aria-describedby={`${id}-kind-${k}`}
+                aria-describedby={state.errors.kind ? `${id}-kind-${k} ${id}-kind-error` : `${id}-kind-${k}`}
+                // Named by the kind alone: the card's explanation is its description, read once.
+                aria-labelledby={`${id}-kind-${k}-name`}
                 required
               />
               <span>
-                <span className="block font-semibold">{copy.kinds[k].name}</span>
+                <span id={`${id}-kind-${k}-name`} className="block font-semibold">
+                  {copy.kinds[k].name}
+                </span>
                 <span id={`${id}-kind-${k}`} className="block text-sm text-zinc-700">
                   {copy.kinds[k].help}
                 </span>
@@ -173,7 +177,11 @@ export function IntakeForm({ copy, options, idempotencyKey, initialKind, onBehal
             </label>
           ))}
         </div>
-        {state.errors.kind && <p className="field-error">{copy.errors.required}</p>}
+        {state.errors.kind && (
+          <p id={`${id}-kind-error`} className="field-error">
+            {copy.errors.required}
+          </p>
+        )}
         <details className="text-sm text-zinc-700">
           <summary className="cursor-pointer font-semibold">{copy.termsTitle}</summary>
           <p className="mt-2">{copy.termAccept}</p>

@@ -322,32 +322,31 @@ function Content({ c, t, locale }: { c: FilerCase; t: Translator; locale: string
       <h2 id="content-title" className="text-xl font-bold">
         {t("content.title")}
       </h2>
-      <dl className="space-y-3">
-        <div>
+      {/* One grid, no wrapper between the list and its groups: a <dl> holds only <dt>/<dd> groups in <div>s. */}
+      <dl className="grid gap-3 sm:grid-cols-2">
+        <div className="sm:col-span-2">
           <dt className="text-sm text-zinc-600">{t("content.titleLabel")}</dt>
           <dd className="text-lg font-semibold break-words">{c.title}</dd>
         </div>
-        <div>
+        <div className="sm:col-span-2">
           <dt className="text-sm text-zinc-600">{t("content.body")}</dt>
           <dd className="whitespace-pre-line break-words">{c.body}</dd>
         </div>
-        <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <dt className="text-sm text-zinc-600">{t("content.category")}</dt>
-            <dd>{locale === "en" ? c.category.nameEn : c.category.nameVi}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-zinc-600">{t("content.area")}</dt>
-            <dd>{c.area}</dd>
-          </div>
+        <div>
+          <dt className="text-sm text-zinc-600">{t("content.category")}</dt>
+          <dd>{locale === "en" ? c.category.nameEn : c.category.nameVi}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-zinc-600">{t("content.area")}</dt>
+          <dd>{c.area}</dd>
         </div>
         {c.address && (
-          <div>
+          <div className="sm:col-span-2">
             <dt className="text-sm text-zinc-600">{t("content.address")}</dt>
             <dd className="break-words">{c.address}</dd>
           </div>
         )}
-        <div>
+        <div className="sm:col-span-2">
           <dt className="text-sm text-zinc-600">{t("content.consent")}</dt>
           <dd>{c.consentPublish ? t("content.consentYes") : t("content.consentNo")}</dd>
         </div>
