@@ -1,7 +1,7 @@
 // The web server (custom, so it can tell requests from this machine), with the worker inside in local mode.
 import http from "node:http";
 import { fileWithoutScript, hasSessionCookie, MAX_FILING_BODY_BYTES, NOSCRIPT_FILING_PATH } from "@/app/gui-y-kien/gui/file-without-script";
-import { closeDb } from "@/db/client";
+import { closeDb, localWriteCount } from "@/db/client";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
 import { parseCookies } from "@/lib/cookies";
 import { secureDataDir } from "@/lib/data-dir";
@@ -39,7 +39,11 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const fixedHeaders = staticSecurityHeaders({ https });
-  const publicPages = createPublicPageCache(db, { pages: CACHED_PAGES, replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev, https }) });
+  const publicPages = createPublicPageCache(db, {
+    pages: CACHED_PAGES,
+    replayPolicy: (hashes) => contentSecurityPolicy({ hashes }, { dev, https }),
+    localWrites: env.mode === "local" ? localWriteCount : undefined,
+  });
   // A machine whose server listens on the network cannot tell a local visitor from a proxied one: the local
   // outbox (demo sign-in links) then needs an admin, as in server mode.
   const listensOnLoopback = isLoopbackAddress(env.HOST) || env.HOST === "localhost";

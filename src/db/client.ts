@@ -60,7 +60,47 @@ export async function closeConnection(connection: Connection): Promise<void> {
 
 // The process's one connection lives on globalThis: PGlite must be opened once per process,
 // and Next.js and the custom server each load their own copy of this module.
-const store = globalThis as unknown as { __doiThoaiConnection?: Promise<Connection> };
+const store = globalThis as unknown as { __doiThoaiConnection?: Promise<Connection>; __doiThoaiLocalWrites?: { count: number } };
+
+const READ_ONLY = /^\s*(select|show|explain)\b/i;
+
+/**
+ * Local mode: this process is the embedded database's only user, so it can count what may have changed it.
+ * The count moves after every statement that is not a plain read and after every transaction (once it has
+ * committed or rolled back), so a value read after a change has committed is always a new one.
+ */
+export function countWrites(client: PGlite) {
+  const writes = (store.__doiThoaiLocalWrites ??= { count: 0 });
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = (async (text: string, ...rest: unknown[]) => {
+    try {
+      return await (query as (...args: unknown[]) => Promise<unknown>)(text, ...rest);
+    } finally {
+      if (!READ_ONLY.test(text)) writes.count++;
+    }
+  }) as PGlite["query"];
+  client.exec = (async (...args: Parameters<PGlite["exec"]>) => {
+    try {
+      return await exec(...args);
+    } finally {
+      writes.count++;
+    }
+  }) as PGlite["exec"];
+  client.transaction = (async (...args: Parameters<PGlite["transaction"]>) => {
+    try {
+      return await transaction(...args);
+    } finally {
+      writes.count++;
+    }
+  }) as PGlite["transaction"];
+}
+
+/** How many times this process may have changed its embedded database; null in server mode (other processes write). */
+export function localWriteCount(): number | null {
+  return store.__doiThoaiLocalWrites?.count ?? null;
+}
 let cachedDb: { connection: Connection; db: Promise<Database> } | null = null;
 
 async function open(): Promise<Connection> {
@@ -71,6 +111,7 @@ async function open(): Promise<Connection> {
   acquireDataDirLock(e.DATA_DIR);
   try {
     const connection = await connectPglite(path.join(e.DATA_DIR, "pglite"));
+    if (connection.kind === "pglite") countWrites(connection.client);
     secureDataDir(e.DATA_DIR, { quiet: true });
     return connection;
   } catch (error) {

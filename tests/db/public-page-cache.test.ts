@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases } from "@/db/schema";
+import { countWrites, localWriteCount } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
@@ -138,6 +139,50 @@ describe("home page cache", () => {
   it("is not the cache for a query string, a signed-in visitor or a non-GET", async () => {
     expect((await get("/?x=1")).cache).toBeNull();
     expect((await get("/", { cookie: "__Secure-authjs.session-token=abc" })).cache).toBeNull();
+  });
+});
+
+describe("local mode: the embedded database's only writer counts its writes", () => {
+  it.skipIf(process.env.TEST_DATABASE_URL)("reads change nothing, a write or a transaction moves the count, and a page is fresh after it", async () => {
+    if (t.connection.kind !== "pglite") return;
+    countWrites(t.connection.client);
+    const cache = createPublicPageCache(t.db, { pages: CACHED_PAGES, localWrites: localWriteCount });
+    let localRenders = 0;
+    const local = createServer((req, res) => {
+      void cache.handle(req, res, async () => {
+        localRenders++;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end(`<p>${JSON.stringify(await getHeadlineFigures(t.db))}</p>`);
+      });
+    });
+    await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(local.address() as AddressInfo).port}/`;
+      const fetchHome = async () => {
+        const response = await fetch(url);
+        return { cache: response.headers.get("x-doithoai-cache"), body: await response.text() };
+      };
+      const start = localWriteCount()!;
+      await t.db.select().from(cases).limit(1);
+      await t.db.execute(sql`select count(*) from cases`);
+      expect(localWriteCount()).toBe(start);
+      expect((await fetchHome()).cache).toBe("miss");
+      expect((await fetchHome()).cache).toBe("hit");
+      const answered = (await getHeadlineFigures(t.db)).answered;
+      await t.db.transaction(async (tx) => {
+        await tx.execute(sql`update cases set answered_at = now(), status = 'answered' where id = (
+          select id from cases where answered_at is null and status = 'accepted' order by code limit 1)`);
+      });
+      expect(localWriteCount()).toBeGreaterThan(start);
+      const after = await fetchHome();
+      expect(after.cache).toBe("miss");
+      expect(after.body).toContain(`"answered":${answered + 1}`);
+      await t.db.update(cases).set({ version: sql`${cases.version} + 1` }).where(eq(cases.id, caseId));
+      expect((await fetchHome()).cache).toBe("miss");
+      expect(localRenders).toBe(3);
+    } finally {
+      await new Promise((resolve) => local.close(resolve));
+    }
   });
 });
 
