@@ -19,7 +19,7 @@ import { checkLookupAllowed, recordLookupMiss } from "@/server/tracking/record-l
 import { decodeParam } from "@/lib/route-param";
 
 // Rendered per request: "days left" changes at midnight, status at any time. The custom server may replay a
-// render only after checking that nothing about the case changed (src/server/http/status-page-cache.ts).
+// render only after checking that nothing about the case changed (src/server/http/public-page-cache.ts).
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string }> };
@@ -43,7 +43,7 @@ export default async function CaseStatusPage({ params }: Props) {
   const now = new Date();
   const [gate, found] = await Promise.all([checkLookupAllowed(db, ip, now), code === null ? null : getPublicCase(db, code, now)]);
   // The block stops guessing; it never hides a case whose code the visitor has. The page must not depend on
-  // who asks: the server caches it per case (src/server/http/status-page-cache.ts).
+  // who asks: the server caches it per case (src/server/http/public-page-cache.ts).
   if (found === null) {
     if (gate.refused) return <Refused minutes={Math.ceil(gate.retryAfterSeconds / 60)} />;
     await recordLookupMiss(db, ip, now);
