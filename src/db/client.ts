@@ -71,30 +71,18 @@ const READ_ONLY = /^\s*(select|show|explain)\b/i;
  */
 export function countWrites(client: PGlite) {
   const writes = (store.__doiThoaiLocalWrites ??= { count: 0 });
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
-  const transaction = client.transaction.bind(client);
-  client.query = (async (text: string, ...rest: unknown[]) => {
-    try {
-      return await (query as (...args: unknown[]) => Promise<unknown>)(text, ...rest);
-    } finally {
-      if (!READ_ONLY.test(text)) writes.count++;
-    }
-  }) as PGlite["query"];
-  client.exec = (async (...args: Parameters<PGlite["exec"]>) => {
-    try {
-      return await exec(...args);
-    } finally {
-      writes.count++;
-    }
-  }) as PGlite["exec"];
-  client.transaction = (async (...args: Parameters<PGlite["transaction"]>) => {
-    try {
-      return await transaction(...args);
-    } finally {
-      writes.count++;
-    }
-  }) as PGlite["transaction"];
+  /** The method as it was, counting a possible change once its promise settles (when `changes` says it may be one). */
+  const counted = <A extends unknown[], R>(method: (...args: A) => Promise<R>, changes: (...args: A) => boolean = () => true) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await method(...args);
+      } finally {
+        if (changes(...args)) writes.count++;
+      }
+    };
+  client.query = counted(client.query.bind(client) as (text: string, ...rest: unknown[]) => Promise<unknown>, (text) => !READ_ONLY.test(text)) as PGlite["query"];
+  client.exec = counted(client.exec.bind(client)) as PGlite["exec"];
+  client.transaction = counted(client.transaction.bind(client)) as PGlite["transaction"];
 }
 
 /** How many times this process may have changed its embedded database; null in server mode (other processes write). */
