@@ -25,7 +25,7 @@ async function fromScratch(db: DbOrTx, at: Date) {
         count(*) filter (where answered_at is not null
           and (answered_at at time zone 'UTC' + interval '7 hours')::date <= coalesce(resolution_due_on, acceptance_due_on)) as on_time,
         count(*) filter (where ${overdueWhere(today)}) as overdue,
-        (select count(*) from dialogue_sessions where status = 'held') as held
+        (select count(*) from dialogue_sessions where status in ('ended', 'minutes_published')) as held
       from cases`),
   );
   return {

@@ -24,7 +24,9 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}
     for (const name of [
       "areas", "units", "users", "accounts", "sessions", "verification_tokens", "memberships", "categories", "cases",
       "case_parties", "case_events", "attachments", "deadline_policies", "holidays", "routing_rules", "email_outbox",
-      "audit_log", "dialogue_sessions", "app_meta", "rate_limits",
+      "audit_log", "dialogue_sessions", "app_meta", "rate_limits", "dialogue_session_leaders", "dialogue_session_events",
+      "dialogue_questions", "dialogue_supports", "dialogue_support_addresses", "dialogue_moderation_log", "dialogue_agenda_items",
+      "commitments", "commitment_updates", "commitment_files",
     ]) {
       expect(tables).toContain(name);
     }

@@ -110,8 +110,8 @@ describe("demo seed", () => {
 
   it("has an upcoming and a past dialogue session, and an intact audit chain", async () => {
     const sessions = await t.db.select().from(dialogueSessions);
-    expect(sessions.some((s) => s.startsAt > now && s.status === "scheduled")).toBe(true);
-    expect(sessions.some((s) => s.endsAt < now && s.status === "held")).toBe(true);
+    expect(sessions.some((s) => s.startsAt > now && s.status === "open")).toBe(true);
+    expect(sessions.some((s) => s.endsAt < now && s.status === "minutes_published")).toBe(true);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 });

@@ -4,3 +4,4 @@ export * from "./rules";
 export * from "./cases";
 export * from "./platform";
 export * from "./figures";
+export * from "./dialogue";

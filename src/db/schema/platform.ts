@@ -1,9 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./common";
-import { users } from "./auth";
 import { cases } from "./cases";
-import { areas, units } from "./organisation";
 
 /** Transactional outbox: written in the transaction that causes the message, delivered by the worker. */
 export const emailOutbox = pgTable(
@@ -99,29 +97,6 @@ export const auditLog = pgTable(
     hash: text("hash").notNull(),
   },
   (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), uniqueIndex("audit_log_prev_key").on(t.prevHash)],
-);
-
-/** Dialogue sessions held by leaders (Decision 553). */
-export const dialogueSessions = pgTable(
-  "dialogue_sessions",
-  {
-    id: id(),
-    title: text("title").notNull(),
-    topic: text("topic").notNull(),
-    description: text("description"),
-    unitId: uuid("unit_id")
-      .notNull()
-      .references(() => units.id),
-    areaId: uuid("area_id").references(() => areas.id),
-    leaderUserId: text("leader_user_id").references(() => users.id),
-    location: text("location").notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
-    status: text("status", { enum: ["scheduled", "held", "cancelled"] }).notNull().default("scheduled"),
-    attendance: integer("attendance"),
-    createdAt: createdAt(),
-  },
-  (t) => [index("dialogue_sessions_starts_idx").on(t.startsAt)],
 );
 
 /** Small facts about this installation (e.g. that demo data was loaded). */

@@ -10,6 +10,7 @@ import {
   cases,
   categories,
   deadlinePolicies,
+  dialogueSessionLeaders,
   dialogueSessions,
   holidays,
   memberships,
@@ -324,31 +325,42 @@ async function settleDemoHistory(tx: Tx, now: Date): Promise<void> {
 
 async function seedSessions(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>, now: Date) {
   const day = (offset: number, hour: number) => atLocalHour(addCalendarDays(toLocalDate(now), offset), hour);
-  await tx.insert(dialogueSessions).values([
-    {
-      title: "Đối thoại với người dân về bồi thường, hỗ trợ tái định cư dự án đường ven biển",
-      topic: "Bồi thường, giải phóng mặt bằng",
-      description: "Chủ tịch UBND tỉnh đối thoại trực tiếp với các hộ dân bị ảnh hưởng bởi dự án.",
-      unitId: ids.unitId.get("demo-ubnd")!,
-      areaId: ids.areaId.get("quynhonnam")!,
-      leaderUserId: ids.userId.get("lanhdao.tinh@doithoai.example")!,
-      location: "Hội trường UBND phường Quy Nhơn Nam",
-      startsAt: day(12, 8),
-      endsAt: day(12, 11),
-      status: "scheduled",
-    },
-    {
-      title: "Đối thoại về trật tự đô thị và chợ tạm",
-      topic: "Trật tự đô thị",
-      unitId: ids.unitId.get("demo-ubnd-pleiku")!,
-      areaId: ids.areaId.get("pleiku")!,
-      leaderUserId: ids.userId.get("lanhdao.pleiku@doithoai.example")!,
-      location: "Nhà văn hóa tổ dân phố 5, phường Pleiku",
-      startsAt: day(-40, 14),
-      endsAt: day(-40, 17),
-      status: "held",
-      attendance: 120,
-    },
+  const [coming, past] = await tx
+    .insert(dialogueSessions)
+    .values([
+      {
+        title: "Đối thoại với người dân về bồi thường, hỗ trợ tái định cư dự án đường ven biển",
+        topic: "Bồi thường, giải phóng mặt bằng",
+        description: "Chủ tịch UBND tỉnh đối thoại trực tiếp với các hộ dân bị ảnh hưởng bởi dự án.",
+        unitId: ids.unitId.get("demo-ubnd")!,
+        areaId: ids.areaId.get("quynhonnam")!,
+        location: "Hội trường UBND phường Quy Nhơn Nam",
+        startsAt: day(12, 8),
+        endsAt: day(12, 11),
+        status: "open" as const,
+        questionsInAdvance: true,
+        questionsCloseAt: day(11, 17),
+      },
+      {
+        title: "Đối thoại về trật tự đô thị và chợ tạm",
+        topic: "Trật tự đô thị",
+        unitId: ids.unitId.get("demo-ubnd-pleiku")!,
+        areaId: ids.areaId.get("pleiku")!,
+        location: "Nhà văn hóa tổ dân phố 5, phường Pleiku",
+        startsAt: day(-40, 14),
+        endsAt: day(-40, 17),
+        status: "minutes_published" as const,
+        startedAt: day(-40, 14),
+        endedAt: day(-40, 17),
+        attendance: 120,
+        minutes: "Người dân phản ánh về việc chợ tạm lấn chiếm lòng đường và đề nghị bố trí lại khu vực buôn bán.",
+        minutesPublishedAt: day(-38, 9),
+      },
+    ])
+    .returning({ id: dialogueSessions.id });
+  await tx.insert(dialogueSessionLeaders).values([
+    { sessionId: coming!.id, userId: ids.userId.get("lanhdao.tinh@doithoai.example")!, position: "Chủ tịch UBND tỉnh", positionEn: "Chair of the Provincial People's Committee" },
+    { sessionId: past!.id, userId: ids.userId.get("lanhdao.pleiku@doithoai.example")!, position: "Chủ tịch UBND phường Pleiku", positionEn: "Chair of the Pleiku Ward People's Committee" },
   ]);
 }
 

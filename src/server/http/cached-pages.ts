@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
-import { UPCOMING_SESSIONS } from "@/server/dialogue/list-upcoming-sessions";
+import { HELD_STATUS_LIST, UPCOMING_SESSIONS, UPCOMING_STATUS_LIST } from "@/server/dialogue/list-upcoming-sessions";
 import type { CachedPage } from "./public-page-cache";
 
 const STATUS_PATH = /^\/tra-cuu\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})$/;
@@ -41,9 +41,9 @@ export const homePage: CachedPage = {
           (select min(received_at)::text from cases),
           (select concat_ws(',', sum(received), sum(answered), sum(answered_on_time)) from case_tallies),
           (select sum(open) from open_case_due_tallies where due_on < ${today}),
-          (select count(*) from dialogue_sessions where status = 'held'),
+          (select count(*) from dialogue_sessions where status in (${HELD_STATUS_LIST})),
           (select md5(string_agg(s::text || u.name || u.name_en, ',' order by s.starts_at, s.id))
-            from (select * from dialogue_sessions where status = 'scheduled' and ends_at >= ${now.toISOString()}::timestamptz
+            from (select * from dialogue_sessions where status in (${UPCOMING_STATUS_LIST}) and ends_at >= ${now.toISOString()}::timestamptz
                   order by starts_at limit ${UPCOMING_SESSIONS}) s
             join units u on u.id = s.unit_id)) as v`),
     );

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
+import { HELD_STATUS_LIST } from "@/server/dialogue/list-upcoming-sessions";
 
 export type HeadlineFigures = {
   since: Date | null;
@@ -27,7 +28,7 @@ export async function getHeadlineFigures(db: DbOrTx, now = new Date()): Promise<
         (select coalesce(sum(answered), 0) from case_tallies) as answered,
         (select coalesce(sum(answered_on_time), 0) from case_tallies) as on_time,
         (select coalesce(sum(open), 0) from open_case_due_tallies where due_on < ${today}) as overdue,
-        (select count(*) from dialogue_sessions where status = 'held') as held`),
+        (select count(*) from dialogue_sessions where status in (${HELD_STATUS_LIST})) as held`),
   );
   return {
     since: row?.since ? new Date(row.since) : null,

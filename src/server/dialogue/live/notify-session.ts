@@ -1,0 +1,16 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+
+/** The PostgreSQL channel on which a session's changes are announced (its payload is the session's id). */
+export const SESSION_CHANNEL = "dialogue_session";
+
+/**
+ * Announces that what a session shows live (its state, its queue, an answer) has changed. Called inside the
+ * transaction that makes the change: PostgreSQL (and PGlite, in local mode) delivers the notification to every
+ * listener only once that transaction commits, and not at all if it rolls back. Listeners then read the new
+ * state themselves (src/server/dialogue/live/), so the payload is only the id.
+ */
+export async function notifySessionChanged(tx: DbOrTx, sessionId: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${SESSION_CHANNEL}, ${sessionId})`);
+}
