@@ -13,12 +13,20 @@ import trackEn from "../../messages/track/en.json";
 import trackVi from "../../messages/track/vi.json";
 import workspaceEn from "../../messages/workspace/en.json";
 import workspaceVi from "../../messages/workspace/vi.json";
+import dialogueEn from "../../messages/dialogue/en.json";
+import dialogueVi from "../../messages/dialogue/vi.json";
+import questionsEn from "../../messages/questions/en.json";
+import questionsVi from "../../messages/questions/vi.json";
+import liveEn from "../../messages/live/en.json";
+import liveVi from "../../messages/live/vi.json";
+import commitmentsEn from "../../messages/commitments/en.json";
+import commitmentsVi from "../../messages/commitments/vi.json";
 import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 

@@ -14,3 +14,14 @@ export const SESSION_CHANNEL = "dialogue_session";
 export async function notifySessionChanged(tx: DbOrTx, sessionId: string): Promise<void> {
   await tx.execute(sql`select pg_notify(${SESSION_CHANNEL}, ${sessionId})`);
 }
+
+/**
+ * Records that the session's public page changed (its version and update time, read by the page cache's
+ * validator) and announces it live. Every write that changes what the session's public page or projector view
+ * shows calls this in its transaction, except a support, which only touches its question's row (a support is
+ * too frequent to serialise on the session's row; the validator reads the questions' update times too).
+ */
+export async function touchSession(tx: DbOrTx, sessionId: string): Promise<void> {
+  await tx.execute(sql`update dialogue_sessions set version = version + 1, updated_at = now() where id = ${sessionId}::uuid`);
+  await notifySessionChanged(tx, sessionId);
+}

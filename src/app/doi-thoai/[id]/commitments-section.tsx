@@ -1,0 +1,6 @@
+import type { PublicSectionProps } from "./section-props";
+
+// Placeholder, to be replaced by helper D (outcomes).
+export async function CommitmentsSection(_props: PublicSectionProps) {
+  return null;
+}
