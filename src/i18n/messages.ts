@@ -21,12 +21,14 @@ import liveEn from "../../messages/live/en.json";
 import liveVi from "../../messages/live/vi.json";
 import commitmentsEn from "../../messages/commitments/en.json";
 import commitmentsVi from "../../messages/commitments/vi.json";
+import outcomesEn from "../../messages/outcomes/en.json";
+import outcomesVi from "../../messages/outcomes/vi.json";
 import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 
