@@ -52,3 +52,12 @@ export function commitmentReminderDue(dueOn: IsoDate, today: IsoDate, cal: WorkC
   if (late < 1) return null;
   return { kind: "after", round: Math.floor((late - 1) / REMIND_AFTER_EVERY_WORKING_DAYS) + 1 };
 }
+
+/**
+ * The outbox's dedupe key of one reminder to one address: the same (commitment, deadline, reminder, address) is
+ * queued once however many times the job runs, and a new deadline starts its reminders afresh.
+ */
+export function commitmentReminderKey(commitmentId: string, dueOn: IsoDate, reminder: CommitmentReminder, address: string): string {
+  const which = reminder.kind === "before" ? "before" : `after-${reminder.round}`;
+  return `commitment-reminder:${commitmentId}:${dueOn}:${which}:${address.trim().toLowerCase()}`;
+}
