@@ -114,6 +114,25 @@ describe("demo seed", () => {
     expect(sessions.some((s) => s.endsAt < now && s.status === "minutes_published")).toBe(true);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
+
+  it("shows every part of a dialogue: questions whose counts match their supports, commitments kept, open and overdue, carried onto the next agenda", async () => {
+    const statuses = rowsOf<{ status: string }>(await t.db.execute(sql`select distinct status from dialogue_sessions`)).map((r) => r.status);
+    expect(statuses).toEqual(expect.arrayContaining(["open", "announced", "postponed", "minutes_published"]));
+    const mismatched = rowsOf<{ id: string }>(
+      await t.db.execute(sql`select q.id from dialogue_questions q
+        where q.status <> 'merged' and q.support_count <> (select count(*) from dialogue_supports s where s.question_id = q.id)`),
+    );
+    expect(mismatched).toEqual([]);
+    const [c] = rowsOf<{ kept: string; open: string; overdue: string; carried: string }>(
+      await t.db.execute(sql`select count(*) filter (where status = 'kept') as kept, count(*) filter (where status = 'open') as open,
+          count(*) filter (where status = 'open' and due_on < ${toLocalDate(now)}) as overdue,
+          (select count(*) from dialogue_agenda_items where commitment_id is not null) as carried
+        from commitments`),
+    );
+    expect(Object.fromEntries(Object.entries(c!).map(([k, v]) => [k, Number(v)]))).toEqual({ kept: 1, open: 2, overdue: 1, carried: 2 });
+    const [conference] = await t.db.select().from(dialogueSessions).where(eq(dialogueSessions.kind, "conference"));
+    expect(toLocalDate(conference!.startsAt).slice(0, 4)).toBe(toLocalDate(now).slice(0, 4));
+  });
 });
 
 describe("the demo's first start", () => {

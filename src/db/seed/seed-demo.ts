@@ -10,8 +10,6 @@ import {
   cases,
   categories,
   deadlinePolicies,
-  dialogueSessionLeaders,
-  dialogueSessions,
   holidays,
   memberships,
   routingRules,
@@ -35,6 +33,7 @@ import { MORNING_JOBS } from "@/server/scheduler/run-scheduled-jobs";
 import { MORNING_RUN_AT } from "@/server/scheduler/settings";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
 import { DEMO_CASE_TEXTS, DEMO_FILER_NAMES } from "./demo-cases";
+import { seedDialogue } from "./demo-dialogue";
 import {
   DEMO_AREAS,
   DEMO_CATEGORIES,
@@ -323,47 +322,6 @@ async function settleDemoHistory(tx: Tx, now: Date): Promise<void> {
     .onConflictDoNothing();
 }
 
-async function seedSessions(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>, now: Date) {
-  const day = (offset: number, hour: number) => atLocalHour(addCalendarDays(toLocalDate(now), offset), hour);
-  const [coming, past] = await tx
-    .insert(dialogueSessions)
-    .values([
-      {
-        title: "Đối thoại với người dân về bồi thường, hỗ trợ tái định cư dự án đường ven biển",
-        topic: "Bồi thường, giải phóng mặt bằng",
-        description: "Chủ tịch UBND tỉnh đối thoại trực tiếp với các hộ dân bị ảnh hưởng bởi dự án.",
-        unitId: ids.unitId.get("demo-ubnd")!,
-        areaId: ids.areaId.get("quynhonnam")!,
-        location: "Hội trường UBND phường Quy Nhơn Nam",
-        startsAt: day(12, 8),
-        endsAt: day(12, 11),
-        status: "open" as const,
-        questionsInAdvance: true,
-        questionsCloseAt: day(11, 17),
-      },
-      {
-        title: "Đối thoại về trật tự đô thị và chợ tạm",
-        topic: "Trật tự đô thị",
-        unitId: ids.unitId.get("demo-ubnd-pleiku")!,
-        areaId: ids.areaId.get("pleiku")!,
-        location: "Nhà văn hóa tổ dân phố 5, phường Pleiku",
-        startsAt: day(-40, 14),
-        endsAt: day(-40, 17),
-        status: "minutes_published" as const,
-        startedAt: day(-40, 14),
-        endedAt: day(-40, 17),
-        attendance: 120,
-        minutes: "Người dân phản ánh về việc chợ tạm lấn chiếm lòng đường và đề nghị bố trí lại khu vực buôn bán.",
-        minutesPublishedAt: day(-38, 9),
-      },
-    ])
-    .returning({ id: dialogueSessions.id });
-  await tx.insert(dialogueSessionLeaders).values([
-    { sessionId: coming!.id, userId: ids.userId.get("lanhdao.tinh@doithoai.example")!, position: "Chủ tịch UBND tỉnh", positionEn: "Chair of the Provincial People's Committee" },
-    { sessionId: past!.id, userId: ids.userId.get("lanhdao.pleiku@doithoai.example")!, position: "Chủ tịch UBND phường Pleiku", positionEn: "Chair of the Pleiku Ward People's Committee" },
-  ]);
-}
-
 /**
  * Loads the demo sample. Idempotent: reference data is upserted by code, and cases are created only once
  * (a marker row written in the same transaction).
@@ -377,7 +335,7 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Seed
     if (marker) return { reference: "ok", casesCreated: 0 };
     const created = await seedCases(tx, ids, now);
     await settleDemoHistory(tx, now);
-    await seedSessions(tx, ids, now);
+    await seedDialogue(tx, ids, now);
     await tx.insert(appMeta).values({ key: DEMO_DATA_KEY, value: now.toISOString() });
     await appendAudit(tx, { actorUserId: null, action: "demo.seeded", entityType: "installation", entityId: "demo", data: { cases: created } });
     return { reference: "ok", casesCreated: created };
