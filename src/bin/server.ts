@@ -6,6 +6,8 @@ import { isDatabaseEmpty, seedDemoData } from "@/db/seed/seed-demo";
 import { parseCookies } from "@/lib/cookies";
 import { secureDataDir } from "@/lib/data-dir";
 import { logger } from "@/lib/logger";
+import { closeLiveHub } from "@/server/dialogue/live/process-hub";
+import { endLiveStreams, handleLiveRequest } from "@/server/dialogue/live/live-http";
 import { checkBody } from "@/server/http/body-limits";
 import { localeOfCookieHeader, refusalPage, type Refusal } from "@/server/http/refusal-page";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/server/http/security-headers";
@@ -114,6 +116,8 @@ async function main() {
       });
       return;
     }
+    // A session's live stream and status (many viewers, long-lived): answered here, with the headers above.
+    if (handleLiveRequest(req, res)) return;
     publicPages.handle(req, res, () => handle(req, res)).catch((error: unknown) => {
       logger.error("request failed", { error, url: req.url });
       if (!res.headersSent) res.statusCode = 500;
@@ -141,7 +145,9 @@ async function main() {
     force.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    endLiveStreams();
     await closed;
+    await closeLiveHub();
     await worker?.stop();
     await app.close();
     await closeDb();

@@ -1,6 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { liveCopy } from "@/server/dialogue/live/live-copy";
+import { loadSessionSnapshot } from "@/server/dialogue/live/session-snapshot";
+import { LiveView } from "./live-view";
 import type { PublicSectionProps } from "./section-props";
 
-// Placeholder, to be replaced by helper C (live).
-export async function LiveSection(_props: PublicSectionProps) {
-  return null;
+/** Statuses in which the page follows the session live (and reloads itself without JavaScript while it is live). */
+const FOLLOWED = new Set(["announced", "open", "live"]);
+
+/**
+ * The live part of the session page: rendered with the current state (so a reload shows it without JavaScript),
+ * then kept current in the browser by the event stream (./live-view.tsx).
+ */
+export async function LiveSection({ session }: PublicSectionProps) {
+  const [db, t, copy] = await Promise.all([getDb(), getTranslations("live"), liveCopy()]);
+  const snapshot = await loadSessionSnapshot(db, session.id);
+  if (!snapshot || session.status === "cancelled" || session.status === "postponed") return null;
+  const follow = FOLLOWED.has(session.status);
+  return (
+    <section aria-labelledby="live-title" className="space-y-4">
+      {session.status === "live" ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="30" />
+          <p className="text-sm text-zinc-600">{t("noscriptLive")}</p>
+        </noscript>
+      ) : null}
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="live-title" className="text-xl font-bold">
+          {t("title")}
+        </h2>
+        {follow ? (
+          <a href={`/doi-thoai/${session.id}/trinh-chieu`} className="font-semibold text-zinc-900 underline underline-offset-4">
+            {t("projectorLink")}
+          </a>
+        ) : null}
+      </div>
+      <LiveView sessionId={session.id} initial={snapshot} follow={follow} supportable={follow} copy={copy} />
+    </section>
+  );
 }
