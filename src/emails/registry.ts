@@ -1,6 +1,7 @@
 import "server-only";
 import type { Locale } from "@/i18n/config";
 import { citizenUpdateEmail, type CitizenUpdateData } from "./citizen-case-update";
+import { commitmentReminderEmail, type CommitmentReminderData } from "./commitment-reminder";
 import { receiptEmail, type ReceiptEmailData } from "./receipt";
 import type { RenderedEmail } from "./render";
 import { signInEmail } from "./sign-in";
@@ -15,6 +16,7 @@ type Props = {
   "sign-in": { appUrl: string };
   "citizen-update": CitizenUpdateData;
   "staff-notice": StaffNoticeData;
+  "commitment-reminder": CommitmentReminderData;
 };
 export type RendererName = keyof Props;
 
@@ -38,6 +40,7 @@ const RENDERERS: { [K in RendererName]: Renderer<K> } = {
   "sign-in": (locale, p, secret) => signInEmail(locale, p.appUrl, secret?.url ?? null),
   "citizen-update": (locale, p) => citizenUpdateEmail(locale, p),
   "staff-notice": (locale, p) => staffNoticeEmail(locale, p),
+  "commitment-reminder": (locale, p) => commitmentReminderEmail(locale, p),
 };
 
 export type DeferredRender = { [K in RendererName]: { renderer: K; props: Props[K] } }[RendererName];

@@ -9,6 +9,7 @@ import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { escalateOverdueCases } from "./escalate-overdue-cases";
 import type { JobContext } from "./job-context";
 import { notifyOverdueCases } from "./notify-overdue-cases";
+import { remindCommitments } from "./remind-commitments";
 import { remindMissingInfo } from "./remind-missing-info";
 import { runJobOnce, type JobResult } from "./run-job-once";
 import { sendDailyDigests } from "./send-daily-digests";
@@ -21,6 +22,7 @@ export const MORNING_JOBS: Job[] = [
   { name: "escalate-overdue", run: escalateOverdueCases },
   { name: "notify-overdue", run: notifyOverdueCases },
   { name: "remind-missing-info", run: remindMissingInfo },
+  { name: "remind-commitments", run: remindCommitments },
   { name: "daily-digest", run: sendDailyDigests },
 ];
 
