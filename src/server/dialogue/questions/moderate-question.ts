@@ -55,7 +55,11 @@ async function moderate(
   return runInTransaction(db, async (tx) => {
     const [owner] = await tx.select({ sessionId: dialogueQuestions.sessionId }).from(dialogueQuestions).where(eq(dialogueQuestions.id, questionId)).limit(1);
     if (!owner) throw refusal("not_found", "not_found");
-    const { session, viewer: staff } = await loadSessionForStaff(tx, viewer, owner.sessionId, staffAction, { forUpdate: true });
+    const { viewer: staff } = await loadSessionForStaff(tx, viewer, owner.sessionId, staffAction);
+    // "No key update", not "update": supports reference the session (a key-share lock each) and must not wait for
+    // a moderator, nor deadlock with one who waits for their question's row.
+    const [session] = await tx.select().from(dialogueSessions).where(eq(dialogueSessions.id, owner.sessionId)).for("no key update");
+    if (!session) throw refusal("not_found", "not_found");
     if (session.status === "cancelled") throw refusal("conflict", "session_cancelled");
     const [question] = await tx.select().from(dialogueQuestions).where(eq(dialogueQuestions.id, questionId)).for("update");
     if (!question) throw refusal("not_found", "not_found");
