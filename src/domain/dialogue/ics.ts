@@ -45,7 +45,6 @@ const CRLF = "\r\n";
 const MAX_OCTETS = 75;
 
 /** Control characters TEXT may not hold (RFC 5545 3.3.11 allows HTAB; line breaks are escaped). */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** The text as it can be carried: line breaks as \n, other control characters dropped. */
