@@ -33,7 +33,13 @@ export type CaseEventType =
   | "case.draft_returned"
   | "case.flagged"
   | "case.flag_cleared"
-  | "case.escalated";
+  | "case.escalated"
+  // Dialogue sessions (src/server/dialogue): registered from a session's question, put on a session's agenda
+  // or taken off it, answered in a session. Public, with the session's title and date and the leader's name.
+  | "case.from_dialogue"
+  | "case.dialogue_agenda"
+  | "case.dialogue_agenda_removed"
+  | "case.dialogue_answer";
 
 export type CaseEventInput = {
   caseId: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { runInTransaction } from "@/db/transaction";
 import { createHash, createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Database, DbOrTx } from "@/db/client";
+import type { Database, DbOrTx, Tx } from "@/db/client";
 import { caseParties, cases, units } from "@/db/schema";
 import { toLocalDate } from "@/domain/calendar";
 import { acceptanceDueDate, selectPolicy } from "@/domain/deadlines";
@@ -13,7 +13,7 @@ import { consumeRateLimit, RATE_LIMITS } from "@/server/abuse/rate-limit";
 import { loadMemberships } from "@/server/auth/roles";
 import { checkAttachments, storeAttachments, type AttachmentProblem, type CheckedFile, type IncomingFile } from "@/server/attachments/store-attachments";
 import { recordCaseEvent } from "@/server/cases/record-event";
-import { getReferenceData } from "./reference-data";
+import { getReferenceData, type ReferenceData } from "./reference-data";
 import { sendEmail } from "@/server/email/send-email";
 import { deferRenderWithSecret } from "@/emails/registry";
 import { AppError } from "@/server/errors";
@@ -152,90 +152,107 @@ export async function submitCase(ctx: SubmitContext, raw: SubmitCaseInput & { we
 async function insertCase(ctx: SubmitContext, v: SubmitCaseValues, fingerprint: string, files: CheckedFile[], now: Date): Promise<Receipt> {
   // Read before the transaction: on the embedded database a second query outside it would wait for it.
   const ref = await getReferenceData(ctx.db, { mustContain: { areaId: v.areaId, categoryId: v.categoryId, unitId: v.subjectUnitId } });
-  return runInTransaction(ctx.db, async (tx) => {
-      const receivedOn = toLocalDate(now);
-      const area = ref.areas.find((a) => a.id === v.areaId);
-      const category = ref.categories.find((c) => c.id === v.categoryId);
-      if (!area) throw new AppError("invalid_input", "unknown area", { field: "areaId" });
-      if (!category?.active) throw new AppError("invalid_input", "unknown category", { field: "categoryId" });
-      const { rules, units: unitRows, areas: areaRows, policies, calendar } = ref;
-      if (v.subjectUnitId && !unitRows.some((u) => u.id === v.subjectUnitId)) {
-        throw new AppError("invalid_input", "unknown subject unit", { field: "subjectUnitId" });
-      }
-      const decision = routeCase(
-        {
-          kind: v.kind,
-          categoryId: v.categoryId,
-          areaId: v.areaId,
-          today: receivedOn,
-          denounced: v.kind === "denunciation" && v.subjectUnitId ? { unitId: v.subjectUnitId } : null,
-        },
-        { rules, units: unitRows, areas: areaRows },
-      );
-      if ("error" in decision) throw new Error(`routing found no unit: ${decision.trail.join("; ")}`);
-      const unit = unitRows.find((u) => u.id === decision.unitId)!;
-      const policy = selectPolicy(policies, v.kind, 1, receivedOn);
-      if (!policy) throw new Error(`no deadline policy in force for ${v.kind} on ${receivedOn}`);
-      const acceptanceDueOn = acceptanceDueDate(calendar, policy, receivedOn);
-      const accessKey = deriveAccessKey(fingerprint);
+  return runInTransaction(ctx.db, (tx) => insertCaseInTransaction(tx, ref, { userId: ctx.userId }, v, fingerprint, files, now));
+}
 
-      const [row] = await tx
-        .insert(cases)
-        .values({
-          code: generateTrackingCode(),
-          accessKeyHash: hashAccessKey(accessKey),
-          kind: v.kind,
-          channel: v.channel,
-          status: "received",
-          categoryId: v.categoryId,
-          areaId: v.areaId,
-          address: v.address || null,
-          title: v.title,
-          body: v.body,
-          language: v.language,
-          consentPublish: v.consentPublish,
-          unitId: unit.id,
-          subjectUnitId: v.subjectUnitId ?? null,
-          routingRuleId: decision.ruleId,
-          routingReason: decision.reason,
-          policyId: policy.id,
-          remoteArea: area.remote,
-          receivedAt: now,
-          acceptanceDueOn,
-          submittedBy: ctx.userId,
-          filerEmailHash: !v.anonymous && v.email ? emailLookupHash(v.email) : null,
-          idempotencyKey: fingerprint,
-        })
-        .returning({ id: cases.id, code: cases.code })
-        .prepare("intake_insert_case")
-        .execute();
-      const caseId = row!.id;
+/**
+ * Stores a validated case inside the caller's transaction: routing, deadline, the case, its parties, the
+ * received and routed events, the attachments and the receipt email. `ref` is read before the transaction (see
+ * insertCase). Used by filing, and by services that register a case as part of a larger change (a dialogue
+ * question turned into a case), so that all of it commits or none does. `fingerprint` is the case's unique
+ * idempotency key, from which its access key is derived.
+ */
+export async function insertCaseInTransaction(
+  tx: Tx,
+  ref: ReferenceData,
+  ctx: { userId: string | null },
+  v: SubmitCaseValues,
+  fingerprint: string,
+  files: CheckedFile[],
+  now: Date,
+): Promise<Receipt> {
+  const receivedOn = toLocalDate(now);
+  const area = ref.areas.find((a) => a.id === v.areaId);
+  const category = ref.categories.find((c) => c.id === v.categoryId);
+  if (!area) throw new AppError("invalid_input", "unknown area", { field: "areaId" });
+  if (!category?.active) throw new AppError("invalid_input", "unknown category", { field: "categoryId" });
+  const { rules, units: unitRows, areas: areaRows, policies, calendar } = ref;
+  if (v.subjectUnitId && !unitRows.some((u) => u.id === v.subjectUnitId)) {
+    throw new AppError("invalid_input", "unknown subject unit", { field: "subjectUnitId" });
+  }
+  const decision = routeCase(
+    {
+      kind: v.kind,
+      categoryId: v.categoryId,
+      areaId: v.areaId,
+      today: receivedOn,
+      denounced: v.kind === "denunciation" && v.subjectUnitId ? { unitId: v.subjectUnitId } : null,
+    },
+    { rules, units: unitRows, areas: areaRows },
+  );
+  if ("error" in decision) throw new Error(`routing found no unit: ${decision.trail.join("; ")}`);
+  const unit = unitRows.find((u) => u.id === decision.unitId)!;
+  const policy = selectPolicy(policies, v.kind, 1, receivedOn);
+  if (!policy) throw new Error(`no deadline policy in force for ${v.kind} on ${receivedOn}`);
+  const acceptanceDueOn = acceptanceDueDate(calendar, policy, receivedOn);
+  const accessKey = deriveAccessKey(fingerprint);
 
-      const filer = v.anonymous ? {} : { name: v.name, phone: v.phone || undefined, email: v.email || undefined, address: v.filerAddress || undefined, idNumber: v.idNumber || undefined };
-      const parties: (typeof caseParties.$inferInsert)[] = [{ caseId, role: "filer", anonymous: v.anonymous, ...sealPersonalData(filer) }];
-      if (v.subjectName || v.subjectPosition) {
-        parties.push({ caseId, role: "subject", anonymous: false, ...sealPersonalData({ name: v.subjectName || undefined, position: v.subjectPosition || undefined }) });
-      }
-      await tx.insert(caseParties).values(parties).prepare("intake_insert_parties").execute();
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      code: generateTrackingCode(),
+      accessKeyHash: hashAccessKey(accessKey),
+      kind: v.kind,
+      channel: v.channel,
+      status: "received",
+      categoryId: v.categoryId,
+      areaId: v.areaId,
+      address: v.address || null,
+      title: v.title,
+      body: v.body,
+      language: v.language,
+      consentPublish: v.consentPublish,
+      unitId: unit.id,
+      subjectUnitId: v.subjectUnitId ?? null,
+      routingRuleId: decision.ruleId,
+      routingReason: decision.reason,
+      policyId: policy.id,
+      remoteArea: area.remote,
+      receivedAt: now,
+      acceptanceDueOn,
+      submittedBy: ctx.userId,
+      filerEmailHash: !v.anonymous && v.email ? emailLookupHash(v.email) : null,
+      idempotencyKey: fingerprint,
+    })
+    .returning({ id: cases.id, code: cases.code })
+    .prepare("intake_insert_case")
+    .execute();
+  const caseId = row!.id;
 
-      const actor = { actorUserId: ctx.userId, actorRole: v.channel === "web" ? "filer" : "intake" };
-      const receivedEventId = await recordCaseEvent(tx, { caseId, type: "case.received", visibility: "public", ...actor, toStatus: "received", data: { channel: v.channel } });
-      await recordCaseEvent(tx, {
-        caseId,
-        type: "case.routed",
-        visibility: "public",
-        actorRole: "system",
-        toUnitId: unit.id,
-        data: { ruleId: decision.ruleId, reason: decision.reason, trail: decision.trail, policyId: policy.id, legalBasis: policy.legalBasis },
-      });
-      await storeAttachments(tx, caseId, files, { uploadedBy: ctx.userId, visibility: "filer", eventId: receivedEventId });
+  const filer = v.anonymous ? {} : { name: v.name, phone: v.phone || undefined, email: v.email || undefined, address: v.filerAddress || undefined, idNumber: v.idNumber || undefined };
+  const parties: (typeof caseParties.$inferInsert)[] = [{ caseId, role: "filer", anonymous: v.anonymous, ...sealPersonalData(filer) }];
+  if (v.subjectName || v.subjectPosition) {
+    parties.push({ caseId, role: "subject", anonymous: false, ...sealPersonalData({ name: v.subjectName || undefined, position: v.subjectPosition || undefined }) });
+  }
+  await tx.insert(caseParties).values(parties).prepare("intake_insert_parties").execute();
 
-      const receipt: Receipt = { caseId, code: row!.code, accessKey, kind: v.kind, unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn, receivedAt: now, replayed: false };
-      if (!v.anonymous && v.email) {
-        // The access key is the message's secret: sealed apart from the props, never stored in clear.
-        const deferred = deferRenderWithSecret("receipt", { receipt: { code: receipt.code, kind: v.kind, unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn }, appUrl: env().APP_URL }, { accessKey });
-        await sendEmail(tx, { ...deferred, to: v.email, template: "case-receipt", locale: v.language, dedupeKey: `receipt:${caseId}` });
-      }
-      return receipt;
+  const actor = { actorUserId: ctx.userId, actorRole: v.channel === "web" ? "filer" : "intake" };
+  const receivedEventId = await recordCaseEvent(tx, { caseId, type: "case.received", visibility: "public", ...actor, toStatus: "received", data: { channel: v.channel } });
+  await recordCaseEvent(tx, {
+    caseId,
+    type: "case.routed",
+    visibility: "public",
+    actorRole: "system",
+    toUnitId: unit.id,
+    data: { ruleId: decision.ruleId, reason: decision.reason, trail: decision.trail, policyId: policy.id, legalBasis: policy.legalBasis },
   });
+  await storeAttachments(tx, caseId, files, { uploadedBy: ctx.userId, visibility: "filer", eventId: receivedEventId });
+
+  const receipt: Receipt = { caseId, code: row!.code, accessKey, kind: v.kind, unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn, receivedAt: now, replayed: false };
+  if (!v.anonymous && v.email) {
+    // The access key is the message's secret: sealed apart from the props, never stored in clear.
+    const deferred = deferRenderWithSecret("receipt", { receipt: { code: receipt.code, kind: v.kind, unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn }, appUrl: env().APP_URL }, { accessKey });
+    await sendEmail(tx, { ...deferred, to: v.email, template: "case-receipt", locale: v.language, dedupeKey: `receipt:${caseId}` });
+  }
+  return receipt;
 }

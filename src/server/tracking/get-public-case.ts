@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { areas, caseEvents, cases, categories, deadlinePolicies, units } from "@/db/schema";
+import { areas, caseEvents, cases, categories, deadlinePolicies, dialogueAgendaItems, dialogueQuestions, dialogueSessions, units } from "@/db/schema";
 import { daysBetween, toLocalDate } from "@/domain/calendar";
 import type { Period } from "@/domain/deadlines";
 import { CHANNELS, type CaseKind, type CaseStatus, type Channel, type IsoDate } from "@/domain/types";
@@ -32,6 +32,10 @@ export const PUBLIC_EVENT_TYPES = [
   "case.closed",
   "case.withdrawn",
   "case.escalated",
+  "case.from_dialogue",
+  "case.dialogue_agenda",
+  "case.dialogue_agenda_removed",
+  "case.dialogue_answer",
 ] as const;
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
 
@@ -67,6 +71,19 @@ export type PublicEvent = {
   dueOn: IsoDate | null;
   /** Extended: by how many days. */
   days: number | null;
+  /** Dialogue events: the session (public: its title and date), and for an answer who gave it and what was said. */
+  dialogue: PublicDialogueRef | null;
+};
+
+/** A dialogue session as a case's page names it. */
+export type PublicDialogueRef = {
+  sessionId: string;
+  title: string;
+  startsAt: Date;
+  /** The question the case came from. */
+  questionNumber: number | null;
+  /** An answer given in the session: the leader, the position they answered in, the answer (null for a denunciation). */
+  answer: { leaderName: string; position: string; positionEn: string; text: string | null } | null;
 };
 
 /**
@@ -128,6 +145,8 @@ export type PublicCase = {
   answer: string | null;
   /** The case stayed overdue and was reported to the unit above (null unit: to the overseers only). */
   escalation: { at: Date; to: PublicUnit | null } | null;
+  /** The dialogue session the case came from (a question turned into a case), and those that have it on their agenda. */
+  dialogue: { fromQuestion: PublicDialogueRef | null; agenda: (PublicDialogueRef & { answered: boolean })[] };
   events: PublicEvent[];
 };
 
@@ -165,6 +184,26 @@ function finishedClock(dueOn: IsoDate | null, doneAt: Date): DeadlineState {
   return late > 0 ? { state: "late", dueOn, on, daysLate: late } : { state: "met", dueOn, on };
 }
 
+const DIALOGUE_EVENT_TYPES: ReadonlySet<PublicEventType> = new Set(["case.from_dialogue", "case.dialogue_agenda", "case.dialogue_agenda_removed", "case.dialogue_answer"]);
+
+/** What a dialogue event stored (src/server/dialogue): only the allow-listed keys are read. */
+function dialogueRef(data: Record<string, unknown> | null, type: PublicEventType, sealed: boolean): PublicDialogueRef | null {
+  const sessionId = dataString(data, "sessionId");
+  const title = dataString(data, "sessionTitle");
+  const startsAt = dataString(data, "sessionStartsAt");
+  if (!sessionId || !title || !startsAt || Number.isNaN(Date.parse(startsAt))) return null;
+  const answer =
+    type === "case.dialogue_answer"
+      ? {
+          leaderName: dataString(data, "leaderName") ?? "",
+          position: dataString(data, "leaderPosition") ?? "",
+          positionEn: dataString(data, "leaderPositionEn") ?? "",
+          text: sealed ? null : dataString(data, "answer"),
+        }
+      : null;
+  return { sessionId, title, startsAt: new Date(startsAt), questionNumber: type === "case.from_dialogue" ? dataNumber(data, "questionNumber") : null, answer };
+}
+
 const fromUnits = alias(units, "from_units");
 const escalatedUnits = alias(units, "escalated_units");
 const toUnits = alias(units, "to_units");
@@ -174,7 +213,7 @@ const toUnits = alias(units, "to_units");
  * together; no writes, so the page stays fast and never serves anything stale.
  */
 export async function getPublicCase(db: DbOrTx, code: string, now = new Date()): Promise<PublicCase | null> {
-  const [caseRows, eventRows] = await Promise.all([
+  const [caseRows, eventRows, questionRows, agendaRows] = await Promise.all([
     db
       .select({
         code: cases.code,
@@ -241,6 +280,21 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
       .leftJoin(toUnits, eq(toUnits.id, caseEvents.toUnitId))
       .where(and(eq(cases.code, code), eq(caseEvents.visibility, "public"), inArray(caseEvents.type, [...PUBLIC_EVENT_TYPES])))
       .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id)),
+    // The links to dialogue sessions: the question it came from, the agendas it is on (both by index on case_id).
+    db
+      .select({ sessionId: dialogueSessions.id, title: dialogueSessions.title, startsAt: dialogueSessions.startsAt, number: dialogueQuestions.number })
+      .from(dialogueQuestions)
+      .innerJoin(cases, eq(cases.id, dialogueQuestions.caseId))
+      .innerJoin(dialogueSessions, eq(dialogueSessions.id, dialogueQuestions.sessionId))
+      .where(eq(cases.code, code))
+      .limit(1),
+    db
+      .select({ sessionId: dialogueSessions.id, title: dialogueSessions.title, startsAt: dialogueSessions.startsAt, answeredAt: dialogueAgendaItems.answeredAt })
+      .from(dialogueAgendaItems)
+      .innerJoin(cases, eq(cases.id, dialogueAgendaItems.caseId))
+      .innerJoin(dialogueSessions, eq(dialogueSessions.id, dialogueAgendaItems.sessionId))
+      .where(eq(cases.code, code))
+      .orderBy(asc(dialogueSessions.startsAt)),
   ]);
   const row = caseRows[0];
   if (!row) return null;
@@ -263,6 +317,7 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
       channel: type === "case.received" && (CHANNELS as readonly string[]).includes(channel ?? "") ? (channel as Channel) : null,
       dueOn: type === "case.accepted" || type === "case.extended" || type === "case.resumed" ? dataDate(data, "resolutionDueOn", "newDueOn", "dueOn") : null,
       days: type === "case.extended" ? dataNumber(data, "days") : null,
+      dialogue: DIALOGUE_EVENT_TYPES.has(type) ? dialogueRef(data, type, sealed) : null,
     };
   });
 
@@ -319,6 +374,12 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
     extensionsCount: row.extensionsCount,
     pausedSince,
     answer: !sealed && row.answerPublic && row.answer?.trim() ? row.answer : null,
+    dialogue: {
+      fromQuestion: questionRows[0]
+        ? { sessionId: questionRows[0].sessionId, title: questionRows[0].title, startsAt: questionRows[0].startsAt, questionNumber: questionRows[0].number, answer: null }
+        : null,
+      agenda: agendaRows.map((a) => ({ sessionId: a.sessionId, title: a.title, startsAt: a.startsAt, questionNumber: null, answer: null, answered: a.answeredAt !== null })),
+    },
     escalation: row.escalatedAt
       ? { at: row.escalatedAt, to: row.escalatedName !== null && row.escalatedNameEn !== null ? { name: row.escalatedName, nameEn: row.escalatedNameEn } : null }
       : null,
