@@ -29,7 +29,8 @@ export const statusPage: CachedPage = {
 /**
  * The home page shows the headline figures and the next sessions, and nothing else the database holds. Its
  * validator reads exactly those, in one round trip: the running totals (src/db/schema/figures.ts, a few rows)
- * and the rows of the sessions listUpcomingSessions shows (same filter, order and limit).
+ * and the sessions listUpcomingSessions shows (same filter, order and limit), by id, version and update time
+ * (every change of a session moves them) with their unit's names.
  */
 export const homePage: CachedPage = {
   name: "home",
@@ -42,12 +43,60 @@ export const homePage: CachedPage = {
           (select concat_ws(',', sum(received), sum(answered), sum(answered_on_time)) from case_tallies),
           (select sum(open) from open_case_due_tallies where due_on < ${today}),
           (select count(*) from dialogue_sessions where status in (${HELD_STATUS_LIST})),
-          (select md5(string_agg(s::text || u.name || u.name_en, ',' order by s.starts_at, s.id))
-            from (select * from dialogue_sessions where status in (${UPCOMING_STATUS_LIST}) and ends_at >= ${now.toISOString()}::timestamptz
+          (select string_agg(concat_ws(':', s.id, s.version, s.updated_at, u.name, u.name_en), ',' order by s.starts_at, s.id)
+            from (select id, version, updated_at, unit_id, starts_at from dialogue_sessions
+                  where status in (${UPCOMING_STATUS_LIST}) and ends_at >= ${now.toISOString()}::timestamptz
                   order by starts_at limit ${UPCOMING_SESSIONS}) s
             join units u on u.id = s.unit_id)) as v`),
     );
     return `${today}|${row?.v ?? ""}`;
+  },
+};
+
+const SESSION_PATH = /^\/doi-thoai\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const PROJECTOR_PATH = /^\/doi-thoai\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/trinh-chieu$/;
+
+/**
+ * What a session's public page and projector show moves its validator: every change of the session and its
+ * sections goes through touchSession (version, update time); a support only touches its question (the newest
+ * question update, and the sum of supports, which also catches a support that committed after a later one
+ * started); a new question moves the count. And the date (the page says "today", "in 3 days").
+ */
+async function sessionValidator(db: Database, id: string, now: Date): Promise<string | null> {
+  const rows = rowsOf<{ v: string }>(
+    await db.execute(sql`select concat_ws('|', s.version, s.updated_at, q.last_change, q.total, q.supports) as v
+      from dialogue_sessions s
+      cross join lateral (select max(updated_at) as last_change, count(*) as total, coalesce(sum(support_count), 0) as supports
+        from dialogue_questions where session_id = s.id) q
+      where s.id = ${id}::uuid`),
+  );
+  return rows[0] ? `${rows[0].v}|${toLocalDate(now)}` : null;
+}
+
+/** A session's public page (without a query string: a form's result is never cached). */
+export const sessionPage: CachedPage = {
+  name: "session",
+  match: (path) => SESSION_PATH.exec(path)?.[1] ?? null,
+  validator: sessionValidator,
+};
+
+/** A session's projector view: the same data as its page. */
+export const projectorPage: CachedPage = {
+  name: "projector",
+  match: (path) => PROJECTOR_PATH.exec(path)?.[1] ?? null,
+  validator: sessionValidator,
+};
+
+/**
+ * The calendar of sessions, unfiltered: it shows sessions only (and which communes held this year's conference).
+ * The sum of versions moves with every change even when two commit out of their update times' order.
+ */
+export const calendarPage: CachedPage = {
+  name: "calendar",
+  match: (path) => (path === "/doi-thoai" ? "" : null),
+  async validator(db: Database, _key: string, now: Date) {
+    const [row] = rowsOf<{ v: string }>(await db.execute(sql`select concat_ws('|', max(updated_at), count(*), sum(version)) as v from dialogue_sessions`));
+    return `${row?.v ?? ""}|${toLocalDate(now)}`;
   },
 };
 
@@ -59,4 +108,4 @@ export const lookupPage: CachedPage = {
 };
 
 /** Every public page the server answers from its validated cache. */
-export const CACHED_PAGES: CachedPage[] = [homePage, lookupPage, statusPage];
+export const CACHED_PAGES: CachedPage[] = [homePage, lookupPage, statusPage, sessionPage, projectorPage, calendarPage];
