@@ -82,6 +82,8 @@ export type PublicDialogueRef = {
   startsAt: Date;
   /** The question the case came from. */
   questionNumber: number | null;
+  /** The question was passed on because it belongs to another body (its public decline reason). */
+  otherBody: boolean;
   /** An answer given in the session: the leader, the position they answered in, the answer (null for a denunciation). */
   answer: { leaderName: string; position: string; positionEn: string; text: string | null } | null;
 };
@@ -201,7 +203,15 @@ function dialogueRef(data: Record<string, unknown> | null, type: PublicEventType
           text: sealed ? null : dataString(data, "answer"),
         }
       : null;
-  return { sessionId, title, startsAt: new Date(startsAt), questionNumber: type === "case.from_dialogue" ? dataNumber(data, "questionNumber") : null, answer };
+  const fromQuestion = type === "case.from_dialogue";
+  return {
+    sessionId,
+    title,
+    startsAt: new Date(startsAt),
+    questionNumber: fromQuestion ? dataNumber(data, "questionNumber") : null,
+    otherBody: fromQuestion && dataString(data, "reason") === "other_body",
+    answer,
+  };
 }
 
 const fromUnits = alias(units, "from_units");
@@ -282,7 +292,13 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
       .orderBy(asc(caseEvents.createdAt), asc(caseEvents.id)),
     // The links to dialogue sessions: the question it came from, the agendas it is on (both by index on case_id).
     db
-      .select({ sessionId: dialogueSessions.id, title: dialogueSessions.title, startsAt: dialogueSessions.startsAt, number: dialogueQuestions.number })
+      .select({
+        sessionId: dialogueSessions.id,
+        title: dialogueSessions.title,
+        startsAt: dialogueSessions.startsAt,
+        number: dialogueQuestions.number,
+        declineReason: dialogueQuestions.declineReason,
+      })
       .from(dialogueQuestions)
       .innerJoin(cases, eq(cases.id, dialogueQuestions.caseId))
       .innerJoin(dialogueSessions, eq(dialogueSessions.id, dialogueQuestions.sessionId))
@@ -376,9 +392,16 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
     answer: !sealed && row.answerPublic && row.answer?.trim() ? row.answer : null,
     dialogue: {
       fromQuestion: questionRows[0]
-        ? { sessionId: questionRows[0].sessionId, title: questionRows[0].title, startsAt: questionRows[0].startsAt, questionNumber: questionRows[0].number, answer: null }
+        ? {
+            sessionId: questionRows[0].sessionId,
+            title: questionRows[0].title,
+            startsAt: questionRows[0].startsAt,
+            questionNumber: questionRows[0].number,
+            otherBody: questionRows[0].declineReason === "other_body",
+            answer: null,
+          }
         : null,
-      agenda: agendaRows.map((a) => ({ sessionId: a.sessionId, title: a.title, startsAt: a.startsAt, questionNumber: null, answer: null, answered: a.answeredAt !== null })),
+      agenda: agendaRows.map((a) => ({ sessionId: a.sessionId, title: a.title, startsAt: a.startsAt, questionNumber: null, otherBody: false, answer: null, answered: a.answeredAt !== null })),
     },
     escalation: row.escalatedAt
       ? { at: row.escalatedAt, to: row.escalatedName !== null && row.escalatedNameEn !== null ? { name: row.escalatedName, nameEn: row.escalatedNameEn } : null }

@@ -12,6 +12,7 @@ import {
   getPublicCase,
   type DeadlineState,
   type PublicCase,
+  type PublicDialogueRef,
   type PublicEvent,
   type PublicUnit,
 } from "@/server/tracking/get-public-case";
@@ -132,6 +133,8 @@ export default async function CaseStatusPage({ params }: Props) {
           </div>
         )}
       </section>
+
+      <DialogueLinks c={c} t={t} locale={locale} />
 
       <Deadlines c={c} t={t} locale={locale} />
 
@@ -354,7 +357,7 @@ function Deadlines({ c, t, locale }: { c: PublicCase; t: Translator; locale: str
   );
 }
 
-function eventTitle(t: Translator, event: PublicEvent, unitName: (u: PublicUnit) => string): string {
+function eventTitle(t: Translator, event: PublicEvent, unitName: (u: PublicUnit) => string, locale: string): string {
   const from = event.fromUnit ? unitName(event.fromUnit) : null;
   const to = event.toUnit ? unitName(event.toUnit) : null;
   switch (event.type) {
@@ -366,6 +369,15 @@ function eventTitle(t: Translator, event: PublicEvent, unitName: (u: PublicUnit)
       return to ? t("timeline.reopenedTo", { to }) : t("timeline.reopened");
     case "case.escalated":
       return to ? t("timeline.escalatedTo", { to }) : t("timeline.escalated");
+    case "case.from_dialogue":
+    case "case.dialogue_agenda":
+    case "case.dialogue_agenda_removed":
+    case "case.dialogue_answer": {
+      const d = event.dialogue;
+      if (!d) return t("dialogue.eventNoSession");
+      const values = { title: d.title, date: formatDate(d.startsAt, locale), number: d.questionNumber ?? 0 };
+      return t(`dialogue.events.${event.type.slice("case.".length) as "from_dialogue"}`, values);
+    }
     default:
       return t(`timeline.${event.type.slice("case.".length)}`);
   }
@@ -379,6 +391,12 @@ function TimelineItem(props: { event: PublicEvent; t: Translator; locale: string
   if (event.dueOn) details.push(t("timeline.newDue", { date: formatDate(event.dueOn, locale) }));
   if (event.reason) details.push(event.type === "case.info_requested" ? t("timeline.requested", { reason: event.reason }) : t("timeline.reason", { reason: event.reason }));
   if (event.redirect) details.push(t("timeline.redirect", { place: event.redirect }));
+  const answer = event.dialogue?.answer;
+  if (answer) {
+    details.push(t("dialogue.answeredBy", { name: answer.leaderName, position: locale === "en" ? answer.positionEn || answer.position : answer.position }));
+    if (answer.text) details.push(t("dialogue.answer", { answer: answer.text }));
+  }
+  if (event.dialogue?.otherBody) details.push(t("dialogue.otherBody"));
   const important = event.type === "case.not_accepted" || event.type === "case.escalated";
   return (
     <li className="relative pb-5 last:pb-0">
@@ -386,16 +404,55 @@ function TimelineItem(props: { event: PublicEvent; t: Translator; locale: string
       <p className="text-sm text-zinc-600">
         <time dateTime={event.at.toISOString()}>{formatDate(event.at, locale)}</time>
       </p>
-      <p className="font-semibold break-words">{eventTitle(t, event, unitName)}</p>
+      <p className="font-semibold break-words">{eventTitle(t, event, unitName, locale)}</p>
       {details.length > 0 && (
         <ul className="mt-1 space-y-1 text-zinc-800">
           {details.map((text) => (
-            <li key={text} className="break-words">
+            <li key={text} className="break-words whitespace-pre-line">
               {text}
             </li>
           ))}
         </ul>
       )}
+      {event.dialogue && <SessionLink d={event.dialogue} t={t} />}
     </li>
+  );
+}
+
+function SessionLink({ d, t }: { d: PublicDialogueRef; t: Translator }) {
+  return (
+    <p className="mt-1">
+      <Link href={`/doi-thoai/${d.sessionId}`} className="font-semibold text-brand-800 underline underline-offset-4 break-words">
+        {t("dialogue.sessionLink", { title: d.title })}
+      </Link>
+    </p>
+  );
+}
+
+/** The dialogue sessions the case belongs to: the question it came from, the agendas it is on. */
+function DialogueLinks({ c, t, locale }: { c: PublicCase; t: Translator; locale: string }) {
+  const { fromQuestion, agenda } = c.dialogue;
+  if (!fromQuestion && agenda.length === 0) return null;
+  return (
+    <section aria-labelledby="dialogue-title" className="card space-y-3">
+      <h2 id="dialogue-title" className="text-xl font-bold">
+        {t("dialogue.title")}
+      </h2>
+      <ul className="space-y-3">
+        {fromQuestion && (
+          <li>
+            <p>{t("dialogue.fromQuestion", { number: fromQuestion.questionNumber ?? 0, title: fromQuestion.title, date: formatDate(fromQuestion.startsAt, locale) })}</p>
+            {fromQuestion.otherBody && <p className="text-sm text-zinc-700">{t("dialogue.otherBody")}</p>}
+            <SessionLink d={fromQuestion} t={t} />
+          </li>
+        )}
+        {agenda.map((a) => (
+          <li key={a.sessionId}>
+            <p>{t(a.answered ? "dialogue.answeredAt" : "dialogue.onAgenda", { title: a.title, date: formatDate(a.startsAt, locale) })}</p>
+            <SessionLink d={a} t={t} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
