@@ -10,9 +10,10 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const db = await getDb();
-  const [t, tKinds, locale, figures, sessions] = await Promise.all([
+  const [t, tKinds, tDialogue, locale, figures, sessions] = await Promise.all([
     getTranslations("home"),
     getTranslations("kinds"),
+    getTranslations("dialogue.home"),
     getLocale(),
     getHeadlineFigures(db),
     listUpcomingSessions(db),
@@ -95,7 +96,11 @@ export default async function HomePage() {
           <ul className="space-y-3">
             {sessions.map((session) => (
               <li key={session.id} className="card space-y-2">
-                <h3 className="text-lg font-semibold">{session.title}</h3>
+                <h3 className="text-lg font-semibold">
+                  <Link href={`/doi-thoai/${session.id}`} className="text-brand-700 underline underline-offset-4 hover:text-brand-800">
+                    {session.title}
+                  </Link>
+                </h3>
                 <p className="text-zinc-700">{session.topic}</p>
                 <dl className="grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">
                   <dt className="font-semibold">{t("sessionWhen")}</dt>
@@ -109,6 +114,11 @@ export default async function HomePage() {
             ))}
           </ul>
         )}
+        <p>
+          <Link href="/doi-thoai" className="btn-secondary">
+            {tDialogue("seeCalendar")}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="kinds-title" className="space-y-3">

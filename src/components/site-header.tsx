@@ -7,9 +7,10 @@ import { getViewer } from "@/server/auth/viewer";
 import { hasDemoData } from "@/server/meta/demo-data";
 
 export async function SiteHeader() {
-  const [t, tApp, locale, viewer, demo] = await Promise.all([
+  const [t, tApp, tDialogue, locale, viewer, demo] = await Promise.all([
     getTranslations("nav"),
     getTranslations("app"),
+    getTranslations("dialogue.nav"),
     getLocale(),
     getViewer(),
     getDb().then(hasDemoData),
@@ -49,8 +50,8 @@ export async function SiteHeader() {
             </Link>
           </li>
           <li>
-            <Link className="underline-offset-4 hover:underline" href="/#doi-thoai">
-              {t("dialogues")}
+            <Link className="underline-offset-4 hover:underline" href="/doi-thoai">
+              {tDialogue("calendar")}
             </Link>
           </li>
           {viewer && (
