@@ -21,6 +21,7 @@ import { createCalendar, toLocalDate } from "@/domain/calendar";
 import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
 import type { IsoDate } from "@/domain/types";
 import { verifyAuditChain } from "@/server/audit/append-audit";
+import { bodyLimitFor } from "@/server/http/body-limits";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { createCommitment } from "@/server/commitments/create-commitment";
 import { getCommitment, getCommitmentFile } from "@/server/commitments/get-commitment";
@@ -245,6 +246,12 @@ describe("progress, kept and missed: from the owner unit", () => {
     expect(new Uint8Array(file.data)).toEqual(PNG);
     expect(await getCommitmentFile(t.db, "00000000-0000-4000-8000-000000000000")).toBeNull();
     await expect(update("lanhdao.pleiku", (await create()).id, "miss", "Lý do", [{ name: "a.png", bytes: PNG }])).rejects.toMatchObject({ details: { fields: { files: "invalid" } } });
+  });
+
+  it("the staff commitment page takes uploads as large as the attachment limits; other staff pages stay small", () => {
+    expect(bodyLimitFor("/can-bo/cam-ket/6f1c2b9e-8a51-4a7e-9c1e-0b2d3f4a5b6c").name).toBe("upload");
+    expect(bodyLimitFor("/can-bo/cam-ket").name).toBe("form");
+    expect(bodyLimitFor("/can-bo/cam-ket/x/y").name).toBe("form");
   });
 
   it("refuses a form rendered from an older version, so that an update made meanwhile is not overwritten unseen", async () => {

@@ -22,8 +22,6 @@ export const COMMITTING_STATUSES: readonly SessionStatus[] = ["live", "ended", "
 /** The furthest deadline a form accepts: five years, a term of office. */
 export const COMMITMENT_MAX_YEARS = 5;
 
-const optionalId = z.preprocess((v) => (v === "" || v == null ? null : v), z.string().refine(isUuid, { error: "invalid" }).nullable());
-
 export const createCommitmentSchema = z.object({
   sessionId: z.string(),
   leaderUserId: z.string().min(1, { error: "required" }),

@@ -5,6 +5,8 @@ import type { DbOrTx } from "@/db/client";
 import { commitments, dialogueSessions, units, users } from "@/db/schema";
 import { COMMITMENT_STATUSES } from "@/domain/dialogue/vocabulary";
 import type { IsoDate } from "@/domain/types";
+import { assertStaff, type Viewer } from "@/server/auth/roles";
+import { visibleUnitIds } from "@/server/auth/unit-scope";
 import { isUuid } from "@/server/dialogue/session-access";
 import { COMMITMENT_ORDER, commitmentQuery, toPublicCommitment, type PublicCommitment } from "./commitment-view";
 
@@ -112,4 +114,10 @@ export async function commitmentFilterOptions(db: DbOrTx): Promise<{ sessions: (
     units: owners.map((u) => ({ id: u.id, label: u.name, labelEn: u.nameEn })),
     leaders: leaders.map((l) => ({ id: l.id, label: l.name ?? "", labelEn: l.name ?? "" })),
   };
+}
+
+/** For an official: the commitments their units carry out (a leader's whole subtree), overdue ones first. */
+export async function listOwnedCommitments(db: DbOrTx, viewer: Viewer | null, filters: CommitmentFilters, today: IsoDate): Promise<CommitmentList> {
+  assertStaff(viewer);
+  return listCommitments(db, filters, today, { ownerUnitIds: await visibleUnitIds(db, viewer) });
 }

@@ -1,0 +1,144 @@
+// Pieces the commitment pages share (the public list, a commitment's page, the session's section, the staff
+// pages). Server components only: no script reaches the citizen.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { CommitmentStatus } from "@/domain/dialogue/vocabulary";
+import { formatDate, formatNumber } from "@/lib/format";
+import type { PublicCommitment } from "@/server/commitments/commitment-view";
+import type { CommitmentCounts } from "@/server/commitments/list-commitments";
+
+type Locale = "vi" | "en";
+
+const STATUS_STYLE: Record<CommitmentStatus, string> = {
+  open: "bg-sky-100 text-sky-900 border-sky-700",
+  kept: "bg-green-100 text-green-900 border-green-700",
+  missed: "bg-zinc-200 text-zinc-900 border-zinc-700",
+};
+
+export async function StatusBadges({ c }: { c: Pick<PublicCommitment, "status" | "overdue"> }) {
+  const t = await getTranslations("commitments");
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${STATUS_STYLE[c.status]}`}>{t(`status.${c.status}`)}</span>
+      {/* Flagged like an overdue case: white on dark red. */}
+      {c.overdue && <span className="rounded bg-red-700 px-2 py-0.5 text-sm font-bold text-white">{t("status.overdue")}</span>}
+    </span>
+  );
+}
+
+export const unitName = (u: { name: string; nameEn: string }, locale: Locale) => (locale === "en" ? u.nameEn : u.name);
+
+export function leaderLabel(c: PublicCommitment, locale: Locale): string {
+  const position = locale === "en" ? c.leader.positionEn : c.leader.position;
+  return position ? `${c.leader.name}, ${position}` : c.leader.name;
+}
+
+/** Where the commitment came from: a question of its session, a case (its public page), or neither. */
+export async function SourceText({ c, withSession = true }: { c: PublicCommitment; withSession?: boolean }) {
+  const t = await getTranslations("commitments.item");
+  const parts: React.ReactNode[] = [];
+  if (c.question) {
+    const label = withSession && c.session ? t("questionOf", { number: c.question.number, session: c.session.title }) : t("question", { number: c.question.number });
+    parts.push(
+      c.session ? (
+        <Link key="q" href={`/doi-thoai/${c.session.id}`} className="underline underline-offset-4">
+          {label}
+        </Link>
+      ) : (
+        <span key="q">{label}</span>
+      ),
+    );
+  }
+  if (c.case) {
+    parts.push(
+      <Link key="c" href={`/tra-cuu/${c.case.code}`} className="font-mono underline underline-offset-4">
+        {t("case", { code: c.case.code })}
+      </Link>,
+    );
+  }
+  if (parts.length === 0) return <span>{t("noSource")}</span>;
+  return <span className="flex flex-wrap gap-x-3">{parts}</span>;
+}
+
+/** One commitment in a list. `href` is where its title leads (the public page, or the staff one). */
+export async function CommitmentCard({ c, locale, href, showSession = true }: { c: PublicCommitment; locale: Locale; href: string; showSession?: boolean }) {
+  const t = await getTranslations("commitments");
+  return (
+    <article className={`card space-y-3 ${c.overdue ? "border-l-4 border-l-red-700" : ""}`} aria-labelledby={`cam-ket-${c.id}`}>
+      <StatusBadges c={c} />
+      <h3 id={`cam-ket-${c.id}`} className="text-lg font-semibold break-words whitespace-pre-line">
+        <Link href={href} className="underline-offset-4 hover:underline">
+          {c.body}
+        </Link>
+      </h3>
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-zinc-600">{t("item.deadline")}</dt>
+          <dd className={c.overdue ? "font-bold text-red-800" : "font-semibold"}>
+            {formatDate(c.dueOn, locale)}
+            {c.closedAt && <span className="block font-normal text-zinc-700">{t("item.closedOn", { date: formatDate(c.closedAt, locale) })}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-zinc-600">{t("item.owner")}</dt>
+          <dd className="font-semibold">{unitName(c.ownerUnit, locale)}</dd>
+        </div>
+        <div>
+          <dt className="text-zinc-600">{t("item.leader")}</dt>
+          <dd>{leaderLabel(c, locale)}</dd>
+        </div>
+        <div>
+          <dt className="text-zinc-600">{t("item.source")}</dt>
+          <dd>
+            <SourceText c={c} withSession={showSession} />
+          </dd>
+        </div>
+        {showSession && c.session && (
+          <div className="sm:col-span-2">
+            <dt className="text-zinc-600">{t("item.session")}</dt>
+            <dd>
+              <Link href={`/doi-thoai/${c.session.id}`} className="underline underline-offset-4">
+                {c.session.title}
+              </Link>{" "}
+              <span className="text-zinc-700">({formatDate(c.session.startsAt, locale)})</span>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p>
+        <Link href={href} className="font-semibold underline underline-offset-4">
+          {t("item.open")}
+        </Link>
+      </p>
+    </article>
+  );
+}
+
+/** Kept, missed, open and overdue, as figures. */
+export async function CountsList({ counts, locale }: { counts: CommitmentCounts; locale: Locale }) {
+  const t = await getTranslations("commitments.counts");
+  const items = [
+    ["total", counts.total, "text-zinc-900"],
+    ["kept", counts.kept, "text-green-800"],
+    ["open", counts.open, "text-sky-800"],
+    ["overdue", counts.overdue, "text-red-800"],
+    ["missed", counts.missed, "text-zinc-800"],
+  ] as const;
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      {items.map(([key, value, colour]) => (
+        <div key={key} className="card py-3">
+          <dt className="text-sm text-zinc-600">{t(key)}</dt>
+          <dd className={`text-2xl font-bold ${colour}`}>{formatNumber(value, locale)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A file size as people read it. */
+export function fileSize(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${formatNumber(bytes, locale)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), locale)} KB`;
+  return `${new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+}
