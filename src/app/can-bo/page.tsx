@@ -38,7 +38,7 @@ export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseInboxFilters(params);
   const db = await getDb();
-  const [t, tIntake, tStaff, tKinds, tStatus, locale, inbox, options] = await Promise.all([
+  const [t, tIntake, tStaff, tKinds, tStatus, locale, inbox, options, tDialogue] = await Promise.all([
     getTranslations("workspace"),
     getTranslations("intake.onBehalf"),
     getTranslations("staff"),
@@ -47,6 +47,7 @@ export default async function InboxPage({ searchParams }: Props) {
     getLocale(),
     listInbox(db, viewer, filters),
     inboxFilterOptions(db, viewer),
+    getTranslations("dialogue.staff"),
   ]);
   const transferred = params.xong === "transferred";
   const totals: [string, number, string][] = [
@@ -72,6 +73,9 @@ export default async function InboxPage({ searchParams }: Props) {
             {tIntake("link")}
           </Link>
         )}
+        <Link href="/can-bo/doi-thoai" className="btn-secondary inline-block">
+          {tDialogue("workspaceLink")}
+        </Link>
         {viewer.memberships.some((m) => m.role === "admin") && (
           <Link href="/can-bo/thu-loi" className="btn-secondary inline-block">
             {t("inbox.failedMail")}
