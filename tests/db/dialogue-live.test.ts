@@ -130,7 +130,7 @@ describe("live hub", () => {
 
     // The answer, attributed to the leader with the position they answer in.
     await recordAnswer(t.db, moderator, { questionId: q.id, answer: "Phường sẽ bố trí lại chợ trong tháng này.", leaderUserId: leaderId }, now);
-    const answered = await until(() => viewers[1]!.last()?.answered.length && viewers[1]!.last());
+    const answered = await until(() => (viewers[1]!.last()?.answered.length ? viewers[1]!.last() : null));
     expect(answered.current).toBeNull();
     expect(answered.answered[0]).toMatchObject({ id: q.id, answer: "Phường sẽ bố trí lại chợ trong tháng này.", leader: { position: "Chủ tịch UBND", positionEn: "Chair of the People's Committee" } });
     expect(answered.answered[0]!.leader!.name).toBeTruthy();
