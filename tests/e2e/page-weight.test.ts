@@ -77,4 +77,16 @@ describe("script on the citizen pages", () => {
     await page.getByRole("heading", { level: 1, name: `Hồ sơ ${receipt.code}`, exact: true }).waitFor();
     await expectWithinBudget(page, "private view, opened");
   });
+
+  it("stays within it on a dialogue session's page and its projector view (live updates included)", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const calendar = await (await fetch(`${baseUrl}/doi-thoai`)).text();
+    const id = /href="\/doi-thoai\/([0-9a-f-]{36})"/.exec(calendar)?.[1];
+    expect(id, "the calendar lists a session").toBeTruthy();
+    for (const url of ["/doi-thoai", `/doi-thoai/${id}`, `/doi-thoai/${id}/trinh-chieu`]) {
+      await page.goto(`${baseUrl}${url}`);
+      await expectWithinBudget(page, url);
+    }
+  });
 });

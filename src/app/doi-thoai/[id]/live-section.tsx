@@ -9,7 +9,7 @@ import type { PublicSectionProps } from "./section-props";
 const FOLLOWED = new Set(["announced", "open", "live"]);
 
 /**
- * The live part of the session page: rendered with the current state (so a reload shows it without JavaScript),
+ * The live part of the session page (the header links to the projector view): rendered with the current state (so a reload shows it without JavaScript),
  * then kept current in the browser by the event stream (./live-view.tsx).
  */
 export async function LiveSection({ session }: PublicSectionProps) {
@@ -25,16 +25,9 @@ export async function LiveSection({ session }: PublicSectionProps) {
           <p className="text-sm text-zinc-600">{t("noscriptLive")}</p>
         </noscript>
       ) : null}
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="live-title" className="text-xl font-bold">
-          {t("title")}
-        </h2>
-        {follow ? (
-          <a href={`/doi-thoai/${session.id}/trinh-chieu`} className="font-semibold text-zinc-900 underline underline-offset-4">
-            {t("projectorLink")}
-          </a>
-        ) : null}
-      </div>
+      <h2 id="live-title" className="text-xl font-bold">
+        {t("title")}
+      </h2>
       <LiveView sessionId={session.id} initial={snapshot} follow={follow} supportable={follow} copy={copy} />
     </section>
   );
