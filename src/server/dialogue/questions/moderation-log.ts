@@ -33,7 +33,7 @@ export async function listModerationLog(db: DbOrTx, sessionId: string): Promise<
     .innerJoin(dialogueQuestions, eq(dialogueQuestions.id, dialogueModerationLog.questionId))
     .leftJoin(target, sql`${dialogueModerationLog.action} = 'merge' and ${target.id} = ${dialogueQuestions.mergedIntoId}`)
     .where(eq(dialogueModerationLog.sessionId, sessionId))
-    .orderBy(asc(dialogueModerationLog.id));
+    .orderBy(asc(dialogueModerationLog.createdAt), asc(dialogueModerationLog.id));
   return rows.map((r) => {
     const data = r.data ?? {};
     const merged = typeof data.mergedIntoNumber === "number" ? data.mergedIntoNumber : r.targetNumber;
