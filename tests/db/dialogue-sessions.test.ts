@@ -127,6 +127,8 @@ describe("scheduling", () => {
     });
     expect(await fieldsOf(scheduleSession(t.db, intake, input({ startTime: "11:00", endTime: "09:00" }), now))).toMatchObject({ endTime: "end_before_start" });
     expect(await fieldsOf(scheduleSession(t.db, intake, input({ date: "2026-11-20" }), now))).toMatchObject({ date: "in_past" });
+    // Everything is said at once: a past date beside a missing title.
+    expect(await fieldsOf(scheduleSession(t.db, intake, input({ date: "2026-11-20", title: "" }), now))).toEqual({ title: "required", date: "in_past" });
     expect(await fieldsOf(scheduleSession(t.db, intake, input({ date: "2026-02-30", startTime: "25:00" }), now))).toMatchObject({ date: "invalid", startTime: "invalid" });
     expect(await fieldsOf(scheduleSession(t.db, intake, input({ livestreamUrl: "http://example.org/x" }), now))).toMatchObject({ livestreamUrl: "https_only" });
     expect(await fieldsOf(scheduleSession(t.db, intake, input({ livestreamUrl: "javascript:alert(1)" }), now))).toMatchObject({ livestreamUrl: "https_only" });

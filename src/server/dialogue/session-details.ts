@@ -46,12 +46,16 @@ export function sessionFieldErrors(fields: Record<string, SessionFieldProblem>):
 export function parseSessionInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
+  throw sessionFieldErrors(fieldsOf(result.error));
+}
+
+function fieldsOf(error: z.ZodError): Record<string, SessionFieldProblem> {
   const fields: Record<string, SessionFieldProblem> = {};
-  for (const issue of result.error.issues) {
+  for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
     fields[field] ??= problemOf(issue);
   }
-  throw sessionFieldErrors(fields);
+  return fields;
 }
 
 /** Free text: NFC (some phone keyboards send decomposed accents), trimmed, at most `max` characters. */
@@ -167,10 +171,19 @@ export function checkDates(
  * (`mustBeFuture`, unless an edit keeps the date), questions closing before the end and not already past.
  */
 export function parseSessionDetails(input: unknown, now: Date, options: { keepsDate?: (startsAt: Date, endsAt: Date) => boolean } = {}): SessionDetails {
-  const v = parseSessionInput(sessionDetailsSchema, input);
+  const mustBeFuture = (d: { date: string; startTime: string; endTime: string }) =>
+    !(options.keepsDate?.(vietnamInstant(d.date, d.startTime), vietnamInstant(d.date, d.endTime)) ?? false);
+  const parsed = sessionDetailsSchema.safeParse(input);
+  if (!parsed.success) {
+    // Say everything at once: the date's problems too, when the date itself could be read.
+    const fields = fieldsOf(parsed.error);
+    const dates = sessionDateSchema.safeParse(input);
+    if (dates.success) checkDates(dates.data, now, fields, { mustBeFuture: mustBeFuture(dates.data) });
+    throw sessionFieldErrors(fields);
+  }
+  const v = parsed.data;
   const fields: Record<string, SessionFieldProblem> = {};
-  const probe = { startsAt: vietnamInstant(v.date, v.startTime), endsAt: vietnamInstant(v.date, v.endTime) };
-  const { startsAt, endsAt } = checkDates(v, now, fields, { mustBeFuture: !(options.keepsDate?.(probe.startsAt, probe.endsAt) ?? false) });
+  const { startsAt, endsAt } = checkDates(v, now, fields, { mustBeFuture: mustBeFuture(v) });
   let questionsCloseAt: Date | null = null;
   if (v.questionsInAdvance && (v.questionsCloseDate !== "" || v.questionsCloseTime !== "")) {
     if (v.questionsCloseDate === "") fields.questionsCloseDate = "required";

@@ -11,7 +11,7 @@ import { sessionFormOptions } from "./form-options";
 import { SessionForm } from "./session-form";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("dialogue.form"))("title"), robots: { index: false } };
+  return { title: (await getTranslations("dialogue.form"))("pageTitle"), robots: { index: false } };
 }
 
 export default async function ScheduleSessionPage() {
@@ -28,7 +28,7 @@ export default async function ScheduleSessionPage() {
           ← {t("cancel")}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("pageTitle")}</h1>
       <p className="text-zinc-700">{t("intro")}</p>
       <div className="card">
         <ClientMessages namespaces={["dialogue"]}>
