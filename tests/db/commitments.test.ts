@@ -348,6 +348,7 @@ describe("reminders to the owner unit over the working-day calendar", () => {
     // A unit of its own, so that other tests' commitments do not count here; it has an address of its own.
     unitId = unit["demo-snnmt"]!;
     await t.db.update(units).set({ email: "vanphong.snnmt@example.gov.vn" }).where(eq(units.id, unitId));
+    await t.db.update(users).set({ locale: "en" }).where(eq(users.email, "xuly.nnmt@doithoai.example"));
     // Due on the Thursday before Tết 2027 (Friday 5/2 to Sunday 14/2 are days off).
     target = (await create({ ownerUnitId: unitId, dueOn: "2027-02-04", source: "" })).id;
   });
@@ -366,6 +367,11 @@ describe("reminders to the owner unit over the working-day calendar", () => {
     expect(message.text).toContain("còn 3 ngày làm việc nữa là đến hạn");
     expect(message.text).toContain(`http://localhost:3000/can-bo/cam-ket/${target}`);
     expect(message.text).toContain(`http://localhost:3000/cam-ket/${target}`);
+    const english = mail.find((m) => m.toAddress === "xuly.nnmt@doithoai.example")!;
+    expect(english.locale).toBe("en");
+    expect(english.subject).toBe("Department of Agriculture and Environment: a commitment is due on 04/02/2027");
+    expect(english.text).toContain("is due in 3 working days (04/02/2027)");
+    expect(mail.find((m) => m.toAddress === "vanphong.snnmt@example.gov.vn")!.text).toContain("Kính gửi đồng chí,");
     // The same day again, and the following days up to the deadline: nothing more.
     expect(await run("2027-02-01")).toBe(0);
     for (const day of ["2027-02-02", "2027-02-03", "2027-02-04"] as IsoDate[]) expect(await run(day), day).toBe(0);
