@@ -143,7 +143,8 @@ describe("supports", () => {
 describe("merging carries the supports over, each person once", () => {
   it("for any two sets of supporters, the target counts their union", async () => {
     const s = await newSession();
-    const people = Array.from({ length: 12 }, (_, i): Supporter => (i % 3 === 0 ? { browserToken: newSupporterToken() } : { browserToken: newSupporterToken() }));
+    // Signed-in people and browsers alike.
+    const people = Array.from({ length: 12 }, (_, i): Supporter => (i % 3 === 0 ? { userId: randomUUID() } : { browserToken: newSupporterToken() }));
     await fc.assert(
       fc.asyncProperty(fc.subarray(people.map((_, i) => i)), fc.subarray(people.map((_, i) => i)), async (onTarget, onSource) => {
         const target = await newQuestion(s.id);
