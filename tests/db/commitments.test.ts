@@ -370,7 +370,7 @@ describe("reminders to the owner unit over the working-day calendar", () => {
     const english = mail.find((m) => m.toAddress === "xuly.nnmt@doithoai.example")!;
     expect(english.locale).toBe("en");
     expect(english.subject).toBe("Department of Agriculture and Environment: a commitment is due on 04/02/2027");
-    expect(english.text).toContain("is due in 3 working days (04/02/2027)");
+    expect(english.text).toContain("is due in 3 working days (deadline 04/02/2027)");
     expect(mail.find((m) => m.toAddress === "vanphong.snnmt@example.gov.vn")!.text).toContain("Kính gửi đồng chí,");
     // The same day again, and the following days up to the deadline: nothing more.
     expect(await run("2027-02-01")).toBe(0);
