@@ -423,7 +423,7 @@ function SessionLink({ d, t }: { d: PublicDialogueRef; t: Translator }) {
   return (
     <p className="mt-1">
       <Link href={`/doi-thoai/${d.sessionId}`} className="font-semibold text-brand-800 underline underline-offset-4 break-words">
-        {t("dialogue.sessionLink", { title: d.title })}
+        {t("dialogue.sessionLink")}
       </Link>
     </p>
   );

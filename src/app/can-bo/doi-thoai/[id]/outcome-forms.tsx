@@ -47,12 +47,12 @@ function FormError({ state }: { state: OutcomeFormState }) {
 function OutcomeForm(props: { action: Action; hidden: Record<string, string>; label: string; children: (state: OutcomeFormState) => ReactNode; className?: string }) {
   const [state, formAction, pending] = useActionState<OutcomeFormState, FormData>(props.action, EMPTY_OUTCOME_FORM);
   return (
-    <form action={formAction} aria-label={props.label} aria-busy={pending || undefined} className={props.className ?? "space-y-3"} noValidate>
+    <form action={formAction} aria-label={props.label} aria-busy={pending || undefined} className="space-y-3" noValidate>
       {Object.entries(props.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <FormError state={state} />
-      {props.children(state)}
+      {props.className ? <div className={props.className}>{props.children(state)}</div> : props.children(state)}
     </form>
   );
 }

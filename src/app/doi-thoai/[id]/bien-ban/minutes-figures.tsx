@@ -33,11 +33,11 @@ export async function MinutesFigureList({ figures, attendance }: { figures: Minu
   ];
   return (
     <div className="space-y-2">
-      <dl className="grid gap-3 sm:grid-cols-2 print:grid-cols-2">
+      <dl className="grid gap-3 sm:grid-cols-2 print:grid-cols-3 print:gap-2">
         {rows.map((r) => (
           <div key={r.key} className="rounded-md border border-zinc-300 p-3 print:border-zinc-500 print:p-2">
             <dt className="text-sm text-zinc-700">{r.label}</dt>
-            <dd className="text-2xl font-bold print:text-lg">{r.value}</dd>
+            <dd className="text-2xl font-bold print:text-base">{r.value}</dd>
             {r.sub && r.sub.length > 0 && (
               <dd>
                 <ul className="text-sm text-zinc-800">
@@ -50,7 +50,7 @@ export async function MinutesFigureList({ figures, attendance }: { figures: Minu
           </div>
         ))}
       </dl>
-      <p className="text-sm text-zinc-700">{t("note", { merged: figures.merged })}</p>
+      <p className="text-sm text-zinc-700">{figures.merged > 0 ? t("noteMerged", { merged: figures.merged }) : t("note")}</p>
     </div>
   );
 }
