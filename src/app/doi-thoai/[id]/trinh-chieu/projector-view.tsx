@@ -20,6 +20,20 @@ export function ProjectorView(props: { sessionId: string; initial: SessionSnapsh
   const [full, setFull] = useState(false);
   const fill = (template: string, values: Record<string, string | number>) => fillMessage(template, values, copy.locale);
 
+  // The site's header and footer lie under the layer: out of the keyboard's and screen readers' way too.
+  useEffect(() => {
+    const hidden: Element[] = [];
+    for (let node = layer.current; node?.parentElement; node = node.parentElement) {
+      for (const sibling of node.parentElement.children) {
+        if (sibling === node || sibling.hasAttribute("inert") || sibling.tagName === "SCRIPT") continue;
+        sibling.setAttribute("inert", "");
+        hidden.push(sibling);
+      }
+      if (node.parentElement === document.body) break;
+    }
+    return () => hidden.forEach((element) => element.removeAttribute("inert"));
+  }, []);
+
   useEffect(() => {
     const changed = () => setFull(document.fullscreenElement !== null);
     const toggleKey = (event: KeyboardEvent) => {
