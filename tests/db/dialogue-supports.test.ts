@@ -12,6 +12,9 @@ import { askQuestion } from "@/server/dialogue/questions/ask-question";
 import { addressHash, newSupporterToken, supporterKey } from "@/server/dialogue/questions/keys";
 import { approveQuestion, declineQuestion, mergeQuestion } from "@/server/dialogue/questions/moderate-question";
 import { supportQuestion, type Supporter } from "@/server/dialogue/questions/support-question";
+import { handleSupportRequest } from "@/server/dialogue/questions/support-request";
+import { env } from "@/env";
+import { CLIENT_IP_HEADER } from "@/server/net/loopback";
 import { testDatabaseUrl } from "../support/database-url";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -202,5 +205,49 @@ describe.runIf(!!testDatabaseUrl())("concurrent supports on PostgreSQL", () => {
     ];
     await Promise.all(racing);
     expect(await count(target.id)).toEqual({ stored: 30, rows: 30 });
+  });
+});
+
+describe("the support route's contract (POST /doi-thoai/<id>/ung-ho, field `question`)", () => {
+  const site = () => new URL(env().APP_URL).origin;
+  const post = (sessionId: string, questionId: string, headers: Record<string, string> = {}) =>
+    handleSupportRequest(
+      new Request(`${site()}/doi-thoai/${sessionId}/ung-ho`, {
+        method: "POST",
+        body: new URLSearchParams({ question: questionId }),
+        headers: { [CLIENT_IP_HEADER]: nextIp(), ...headers },
+      }),
+      sessionId,
+      { db: t.db, signedInUserId: async () => null },
+    );
+
+  it("gives a new browser its `ung_ho` cookie, counts it once, and answers JSON or a 303 back with the result", async () => {
+    const s = await newSession();
+    const q = await newQuestion(s.id);
+    const first = await post(s.id, q.id);
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe(`/doi-thoai/${s.id}?ung-ho=da-ung-ho&cau=${q.number}#ket-qua-ung-ho`);
+    const cookie = first.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^ung_ho=[A-Za-z0-9_-]{32}; Path=\/doi-thoai; Max-Age=\d+; HttpOnly; SameSite=Lax/);
+    // Public pages are cached for visitors without personal cookies (dt_…, …session-token): this must not be one.
+    expect(cookie).not.toMatch(/^dt_|session-token/);
+    const token = cookie.split(";")[0]!;
+    const again = await post(s.id, q.id, { cookie: token, accept: "application/json" });
+    expect(again.headers.get("set-cookie")).toBeNull();
+    expect(await again.json()).toEqual({ result: "already_supported", number: q.number, supportCount: 1 });
+    const other = await post(s.id, q.id, { accept: "application/json" });
+    expect(await other.json()).toMatchObject({ result: "supported", supportCount: 2 });
+    expect(await count(q.id)).toEqual({ stored: 2, rows: 2 });
+  });
+
+  it("refuses a post from another site, and answers an unknown question as one that cannot be supported", async () => {
+    const s = await newSession();
+    const q = await newQuestion(s.id);
+    expect((await post(s.id, q.id, { origin: "https://evil.example" })).status).toBe(403);
+    expect(await count(q.id)).toEqual({ stored: 0, rows: 0 });
+    const unknown = await post(s.id, randomUUID(), { accept: "application/json" });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ result: "not_supportable" });
+    expect((await post(s.id, randomUUID())).headers.get("location")).toContain("ung-ho=khong-tim-thay");
   });
 });

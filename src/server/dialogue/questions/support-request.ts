@@ -1,6 +1,5 @@
 import "server-only";
-import { auth } from "@/auth";
-import { getDb } from "@/db/client";
+import type { Database } from "@/db/client";
 import { env } from "@/env";
 import { parseCookies } from "@/lib/cookies";
 import { logger } from "@/lib/logger";
@@ -28,10 +27,13 @@ export const SUPPORT_RESULT_ANCHOR = "ket-qua-ung-ho";
 const YEAR = 365 * 24 * 3600;
 
 /** Auth.js's session cookie (`authjs.session-token`, `__Secure-` prefixed over HTTPS): without it there is no user. */
-function hasSessionCookie(names: Iterable<string>): boolean {
+export function hasSessionCookie(names: Iterable<string>): boolean {
   for (const name of names) if (/(^|\.)session-token$/.test(name)) return true;
   return false;
 }
+
+/** The route passes the database and, when the request carries a session cookie, who is signed in. */
+export type SupportDeps = { db: Database; signedInUserId: () => Promise<string | null> };
 
 /**
  * POST /doi-thoai/<id>/ung-ho with the form field `question`. A signed-in user supports by account; anyone else
@@ -39,7 +41,7 @@ function hasSessionCookie(names: Iterable<string>): boolean {
  * cacheable for the visitor, see src/server/http/public-page-cache.ts). Answers JSON when asked for it, else 303
  * back to the session page with the result in the query string.
  */
-export async function handleSupportRequest(request: Request, sessionId: string): Promise<Response> {
+export async function handleSupportRequest(request: Request, sessionId: string, deps: SupportDeps): Promise<Response> {
   // What Next checks for a server action: another site must not make its visitors support a question.
   const origin = request.headers.get("origin");
   if (origin && origin !== "null" && origin.toLowerCase() !== new URL(env().APP_URL).origin) return new Response(null, { status: 403 });
@@ -53,7 +55,8 @@ export async function handleSupportRequest(request: Request, sessionId: string):
   const cookies = parseCookies(request.headers.get("cookie"));
   let setCookie: string | null = null;
   let userId: string | null = null;
-  if (hasSessionCookie(cookies.keys())) userId = (await auth())?.user?.id ?? null;
+  // Most supporters are not signed in: no session cookie, no session lookup.
+  if (hasSessionCookie(cookies.keys())) userId = await deps.signedInUserId();
   let token = cookies.get(SUPPORTER_COOKIE);
   if (!userId && !isSupporterToken(token)) {
     token = newSupporterToken();
@@ -63,7 +66,7 @@ export async function handleSupportRequest(request: Request, sessionId: string):
 
   let result;
   try {
-    result = await supportQuestion(await getDb(), {
+    result = await supportQuestion(deps.db, {
       sessionId,
       questionId,
       supporter: userId ? { userId } : { browserToken: token! },
