@@ -137,7 +137,7 @@ export async function SessionHeader({ session, locale }: PublicSectionProps) {
       </p>
 
       {history.length > 0 && (
-        <details className="card" open={session.status === "postponed" || session.status === "cancelled" || undefined}>
+        <details className="card" open={history.length > 1 || undefined}>
           <summary className="cursor-pointer text-lg font-semibold">{t("historyTitle")}</summary>
           <ol className="mt-3 space-y-2">
             {history.map((e, i) => (
