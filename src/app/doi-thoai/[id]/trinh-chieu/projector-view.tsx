@@ -23,7 +23,7 @@ export function ProjectorView(props: { sessionId: string; initial: SessionSnapsh
   // The site's header and footer lie under the layer: out of the keyboard's and screen readers' way too.
   useEffect(() => {
     const hidden: Element[] = [];
-    for (let node = layer.current; node?.parentElement; node = node.parentElement) {
+    for (let node: HTMLElement | null = layer.current; node?.parentElement; node = node.parentElement) {
       for (const sibling of node.parentElement.children) {
         if (sibling === node || sibling.hasAttribute("inert") || sibling.tagName === "SCRIPT") continue;
         sibling.setAttribute("inert", "");
