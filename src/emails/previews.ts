@@ -2,6 +2,7 @@ import "server-only";
 import type { Locale } from "@/i18n/config";
 import { preferencesUrl } from "@/server/email/preference-token";
 import { CITIZEN_UPDATES, citizenUpdateEmail } from "./citizen-case-update";
+import { commitmentReminderEmail } from "./commitment-reminder";
 import { dailyDigestEmail, type DigestRow } from "./daily-digest";
 import { infoReminderEmail } from "./info-reminder";
 import { appUrl } from "./links";
@@ -24,6 +25,16 @@ const rows: DigestRow[] = [
 const receiptSample = { code, kind: "report", unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn: "2027-02-18" };
 
 export type EmailPreview = { name: string; render: (locale: Locale) => Promise<RenderedEmail> };
+
+const commitment = {
+  commitmentId: "00000000-0000-4000-8000-000000000001",
+  recipientName: "Nguyễn Văn An",
+  body: "Nạo vét mương thoát nước tổ 5 trước mùa mưa.",
+  leaderName: "Chủ tịch UBND phường Quy Nhơn (mẫu)",
+  sessionTitle: "Đối thoại về chỉnh trang đô thị và thoát nước mùa mưa",
+  unit,
+  dueOn: "2027-03-15",
+};
 
 export const EMAIL_PREVIEWS: EmailPreview[] = [
   { name: "sign-in", render: (l) => signInEmail(l, appUrl(""), appUrl("/api/auth/callback/resend?token=sample")) },
@@ -71,6 +82,9 @@ export const EMAIL_PREVIEWS: EmailPreview[] = [
         days: notice === "overdue" ? 1 : notice === "escalated" ? 5 : null,
       }),
   })),
+  { name: "staff-commitment-reminder-before", render: (l) => commitmentReminderEmail(l, { ...commitment, reminder: { kind: "before", workingDaysLeft: 3 } }) },
+  { name: "staff-commitment-reminder-after", render: (l) => commitmentReminderEmail(l, { ...commitment, reminder: { kind: "after", round: 1, workingDaysLate: 1 } }) },
+  { name: "staff-commitment-reminder-again", render: (l) => commitmentReminderEmail(l, { ...commitment, reminder: { kind: "after", round: 2, workingDaysLate: 6 } }) },
   // A case still overdue after earlier escalations: its third report.
   {
     name: "staff-escalated-again",

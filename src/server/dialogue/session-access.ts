@@ -34,7 +34,8 @@ export async function loadSessionForStaff(
   assertStaff(viewer);
   if (!isUuid(sessionId)) throw new AppError("not_found", "not_found", { reason: "not_found" });
   const query = db.select().from(dialogueSessions).where(eq(dialogueSessions.id, sessionId)).limit(1);
-  const [session] = options.forUpdate ? await query.for("update") : await query;
+  // "no key update": supports and questions reference the session row; a plain FOR UPDATE would make each of them wait.
+  const [session] = options.forUpdate ? await query.for("no key update") : await query;
   if (!session) throw new AppError("not_found", "not_found", { reason: "not_found" });
   const roles = await rolesOverUnit(db, viewer, session.unitId);
   if (!maySessionAction("view_staff", roles)) throw new AppError("not_found", "not_found", { reason: "not_found" });
