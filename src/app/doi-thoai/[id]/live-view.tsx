@@ -256,10 +256,11 @@ function SupportButton({ sessionId, questionId, copy }: { sessionId: string; que
     setSending(true);
     try {
       const response = await fetch(action, { method: "POST", headers: { accept: "application/json" }, body: new URLSearchParams({ question: questionId }) });
-      const result = (await response.json().catch(() => null)) as { result?: SupportResult } | null;
-      const text = result?.result ? copy.supportResults[result.result] : undefined;
+      const result = (await response.json().catch(() => null)) as { result?: string } | null;
+      const text = result?.result && result.result in copy.supportResults ? copy.supportResults[result.result as SupportResult] : undefined;
       if (text) setMessage(text);
-      // Not an answer this view knows: let the browser post the form and show the route's own page.
+      else if (result?.result === "failed") setMessage(copy.supportFailed);
+      // Not an answer this view knows (e.g. the question is gone): let the browser post the form and show the page's own message.
       else form.submit();
     } catch {
       setMessage(copy.supportFailed);
