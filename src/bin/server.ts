@@ -8,6 +8,7 @@ import { secureDataDir } from "@/lib/data-dir";
 import { logger } from "@/lib/logger";
 import { closeLiveHub } from "@/server/dialogue/live/process-hub";
 import { endLiveStreams, handleLiveRequest } from "@/server/dialogue/live/live-http";
+import { handleSupportBeforeNext } from "@/server/dialogue/live/support-before-next";
 import { checkBody } from "@/server/http/body-limits";
 import { localeOfCookieHeader, refusalPage, type Refusal } from "@/server/http/refusal-page";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/server/http/security-headers";
@@ -118,6 +119,7 @@ async function main() {
     }
     // A session's live stream and status (many viewers, long-lived): answered here, with the headers above.
     if (handleLiveRequest(req, res)) return;
+    if (handleSupportBeforeNext(req, res, env.APP_URL)) return;
     publicPages.handle(req, res, () => handle(req, res)).catch((error: unknown) => {
       logger.error("request failed", { error, url: req.url });
       if (!res.headersSent) res.statusCode = 500;
