@@ -113,7 +113,7 @@ describe("public status of a case", () => {
     expect(Object.keys(result).sort()).toEqual(
       [
         "code", "kind", "instance", "status", "overdue", "title", "body", "category", "areaName", "unit", "receivedAt", "acceptedAt",
-        "answeredAt", "closedAt", "acceptance", "resolution", "remoteArea", "rules", "extensionsCount", "pausedSince", "answer", "escalation", "events",
+        "answeredAt", "closedAt", "acceptance", "resolution", "remoteArea", "rules", "extensionsCount", "pausedSince", "answer", "escalation", "events", "dialogue",
       ].sort(),
     );
     const json = JSON.stringify(result);

@@ -438,6 +438,10 @@ const EVENT_TYPES = new Set([
   "closed",
   "withdrawn",
   "escalated",
+  "from_dialogue",
+  "dialogue_agenda",
+  "dialogue_agenda_removed",
+  "dialogue_answer",
 ]);
 
 function eventTitle(e: FilerEvent, t: Translator, locale: string): string {
