@@ -54,6 +54,11 @@ export async function SiteHeader() {
               {tDialogue("calendar")}
             </Link>
           </li>
+          <li>
+            <Link className="underline-offset-4 hover:underline" href="/cam-ket">
+              {t("commitments")}
+            </Link>
+          </li>
           {viewer && (
             <li>
               <Link className="underline-offset-4 hover:underline" href="/ho-so-cua-toi">

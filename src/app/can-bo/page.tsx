@@ -38,7 +38,7 @@ export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseInboxFilters(params);
   const db = await getDb();
-  const [t, tIntake, tStaff, tKinds, tStatus, locale, inbox, options, tDialogue] = await Promise.all([
+  const [t, tIntake, tStaff, tKinds, tStatus, locale, inbox, options, tDialogue, tCommitments] = await Promise.all([
     getTranslations("workspace"),
     getTranslations("intake.onBehalf"),
     getTranslations("staff"),
@@ -48,6 +48,7 @@ export default async function InboxPage({ searchParams }: Props) {
     listInbox(db, viewer, filters),
     inboxFilterOptions(db, viewer),
     getTranslations("dialogue.staff"),
+    getTranslations("commitments"),
   ]);
   const transferred = params.xong === "transferred";
   const totals: [string, number, string][] = [
@@ -75,6 +76,9 @@ export default async function InboxPage({ searchParams }: Props) {
         )}
         <Link href="/can-bo/doi-thoai" className="btn-secondary inline-block">
           {tDialogue("workspaceLink")}
+        </Link>
+        <Link href="/can-bo/cam-ket" className="btn-secondary inline-block">
+          {tCommitments("staff.title")}
         </Link>
         {viewer.memberships.some((m) => m.role === "admin") && (
           <Link href="/can-bo/thu-loi" className="btn-secondary inline-block">
