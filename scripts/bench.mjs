@@ -2,9 +2,10 @@
 // mode; `-- --local` runs it on the embedded PGlite instead, as `npm start` does) and measures (1) every public
 // page against a static file of the same server, (2) the compressed JavaScript each citizen page ships against
 // a bare Next.js page of the same version, (3) that public pages show a change as soon as it is committed,
-// (4) how many cases per second the filing form stores, without losing or duplicating any, and (5) the
-// server's memory before and after. Prints figures with their targets; exits 0 even when a target is missed,
-// 1 when the benchmark itself could not run (build, database, server, form scraping).
+// (4) how many cases per second the filing form stores, without losing or duplicating any, (5) the server's
+// memory before and after, and (6) in server mode, live sessions (scripts/bench-live.mjs; `--no-live` skips it).
+// Prints figures with their targets; exits 0 even when a target is missed, 1 when the benchmark itself could
+// not run (build, database, server, form scraping).
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -17,6 +18,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { measureFloor, scriptBytes, scriptSources } from "./bench-js-weight.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { liveSummaryLines, measureLive } from "./bench-live.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -784,6 +786,12 @@ async function main() {
   memory.breakdown = await memoryBreakdown(server.child, server.logs);
   alive();
   printSummary({ reads, weight, freshness, filing, memory, logs: server.logs });
+  // Live sessions (scripts/bench-live.mjs): PostgreSQL only, after the rest so its figures stay as they were.
+  if (sql && !ARGS.includes("--no-live")) {
+    const live = await measureLive(server.baseUrl, sql);
+    alive();
+    console.log(`\n===== live sessions =====\n${liveSummaryLines(live).join("\n")}\n=========================`);
+  }
 }
 
 try {
