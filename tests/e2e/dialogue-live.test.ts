@@ -90,6 +90,16 @@ describe("a live session", () => {
     expect(focused.text).toBe("Toàn màn hình");
     expect(focused.outline).not.toBe("none");
 
+    // A browser without EventSource polls the status instead.
+    const poller = await browser();
+    await poller.addInitScript(() => {
+      delete (window as unknown as { EventSource?: unknown }).EventSource;
+    });
+    await poller.goto(`${base}/doi-thoai/${id}/trinh-chieu`);
+    const pollerCurrent = poller.locator("section[aria-labelledby='projector-current']");
+    await pollerCurrent.getByText("Chưa có câu hỏi nào đang được trả lời.").waitFor();
+    await poller.getByText("Kết nối chập chờn, đang cập nhật định kỳ.").waitFor({ timeout: 10_000 });
+
     const staff = await browser();
     await signIn(staff, "lanhdao.tinh@doithoai.example", `/can-bo/doi-thoai/${id}`);
     await staff.goto(`${base}/can-bo/doi-thoai/${id}`);
@@ -109,6 +119,8 @@ describe("a live session", () => {
     // The question being answered left the queue.
     await expect.poll(() => projector.locator("section[aria-labelledby='projector-queue']").getByText(question.body).count()).toBe(0);
     console.log(`projector showed the question ${seenAfter} ms after the moderator's click (page round trip included)`);
+    // The polling browser catches up within its interval (5 s), without a reload either.
+    await pollerCurrent.getByText(question.body).waitFor({ timeout: 10_000 });
 
     // Without JavaScript: the public page and the projector show the state as rendered, and reload themselves.
     const plain = await browser({ javaScriptEnabled: false });
