@@ -185,6 +185,31 @@ describe("live hub", () => {
     leave!();
   });
 
+  it("sends a session's changes less often when its frames times its viewers exceed the write budget", async () => {
+    // A budget of a byte every 5 ms: a frame of a few hundred bytes to one viewer spaces loads by seconds.
+    const frugal = createLiveHub({ load: (id) => loadSessionSnapshot(t.db, id), listen: listenOn(t.connection), coalesceMs: 50, bytesPerMs: 0.2 });
+    try {
+      const s = await newSession();
+      const q = await approved(s.id);
+      const v = watcher();
+      const leave = await frugal.subscribe(s.id, v.subscriber);
+      await until(v.last);
+      const gap = Math.min(5_000, Buffer.byteLength(v.frames.at(-1)!) / 0.2);
+      expect(gap).toBeGreaterThan(1_000);
+      const loads = frugal.stats.loads;
+      const started = Date.now();
+      for (let i = 0; i < 5; i++) await support(s.id, q.id);
+      await settle(300);
+      expect(frugal.stats.loads).toBe(loads);
+      await until(() => v.last()?.queue[0]?.supportCount === 5, 8_000);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(gap - 400);
+      expect(frugal.stats.loads - loads).toBe(1);
+      leave!();
+    } finally {
+      await frugal.close();
+    }
+  });
+
   it("does no work for a session nobody watches", async () => {
     const s = await newSession();
     const q = await approved(s.id);

@@ -24,11 +24,20 @@ export type LiveHubOptions = {
   maxSubscribers?: number;
   /** After a failed load, wait this long before trying again. */
   retryMs?: number;
+  /**
+   * What the process may write to viewers, in bytes per ms: a session whose frame times its viewers exceeds what
+   * `coalesceMs` allows is sent less often (a long queue to a full hall while supports pour in), so the writes
+   * never outgrow the process and the one change that matters (the question on screen) still goes out at once
+   * after a quiet moment.
+   */
+  bytesPerMs?: number;
 };
 
 export const DEFAULT_COALESCE_MS = 150;
 export const HEARTBEAT_MS = 15_000;
 export const MAX_LIVE_STREAMS = 5_000;
+/** About 40 MB/s: what one core writes to sockets beside its other work. */
+export const WRITE_BUDGET_BYTES_PER_MS = 40_000;
 
 type Viewer = { subscriber: LiveSubscriber; sent: string | null };
 
@@ -37,6 +46,7 @@ type Room = {
   /** The last snapshot loaded, serialised once for everyone: as JSON and as an SSE frame. */
   json: string | null;
   frame: string | null;
+  frameBytes: number;
   version: string | null;
   /** No change was announced since `frame` was loaded (while listening): it may be given to a new viewer as is. */
   fresh: boolean;
@@ -45,6 +55,8 @@ type Room = {
   loading: boolean;
   timer: NodeJS.Timeout | null;
   lastLoadAt: number;
+  /** The least time between two loads: coalesceMs, or more when the last broadcast was large. */
+  gapMs: number;
 };
 
 export type LiveHub = ReturnType<typeof createLiveHub>;
@@ -61,6 +73,7 @@ export function createLiveHub(options: LiveHubOptions) {
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   const maxSubscribers = options.maxSubscribers ?? MAX_LIVE_STREAMS;
   const retryMs = options.retryMs ?? 2_000;
+  const bytesPerMs = options.bytesPerMs ?? WRITE_BUDGET_BYTES_PER_MS;
   const rooms = new Map<string, Room>();
   const stats = { viewers: 0, loads: 0, broadcasts: 0, notifications: 0, refused: 0 };
   let listening: Promise<() => Promise<void>> | null = null;
@@ -95,7 +108,7 @@ export function createLiveHub(options: LiveHubOptions) {
 
   function schedule(sessionId: string, room: Room, delay?: number) {
     if (room.timer || room.loading || closed) return;
-    const wait = delay ?? Math.max(0, room.lastLoadAt + coalesceMs - Date.now());
+    const wait = delay ?? Math.max(0, room.lastLoadAt + room.gapMs - Date.now());
     room.timer = setTimeout(() => {
       room.timer = null;
       void run(sessionId, room);
@@ -115,6 +128,7 @@ export function createLiveHub(options: LiveHubOptions) {
         if (snapshot.version !== room.version || !room.frame) {
           room.json = JSON.stringify(snapshot);
           room.frame = sseEvent({ id: snapshot.version, event: "snapshot", data: room.json });
+          room.frameBytes = Buffer.byteLength(room.frame);
           room.version = snapshot.version;
         }
         if (!room.dirty) room.fresh = true;
@@ -141,11 +155,14 @@ export function createLiveHub(options: LiveHubOptions) {
   function broadcast(room: Room) {
     if (!room.frame) return;
     stats.broadcasts++;
+    let written = 0;
     for (const viewer of room.viewers) {
       if (viewer.sent === room.version) continue;
       viewer.sent = room.version;
       send(viewer, room.frame);
+      written += room.frameBytes;
     }
+    room.gapMs = Math.max(coalesceMs, Math.min(5_000, written / bytesPerMs));
   }
 
   function beat() {
@@ -166,7 +183,7 @@ export function createLiveHub(options: LiveHubOptions) {
     await ensureListening();
     let room = rooms.get(sessionId);
     if (!room) {
-      room = { viewers: new Set(), json: null, frame: null, version: null, fresh: false, dirty: true, loading: false, timer: null, lastLoadAt: 0 };
+      room = { viewers: new Set(), json: null, frame: null, frameBytes: 0, version: null, fresh: false, dirty: true, loading: false, timer: null, lastLoadAt: 0, gapMs: coalesceMs };
       rooms.set(sessionId, room);
     }
     const viewer: Viewer = { subscriber, sent: null };
