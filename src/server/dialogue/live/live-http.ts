@@ -152,7 +152,8 @@ function busy(res: ServerResponse) {
 
 /** Ends every open stream (shutdown): browsers reconnect, to another instance if there is one. */
 export function endLiveStreams(): void {
-  for (const res of open) res.end();
+  // The connection goes too: an ended stream's socket would otherwise stay open as keep-alive, holding the shutdown.
+  for (const res of open) res.end(() => res.socket?.destroy());
   open.clear();
 }
 
