@@ -72,10 +72,11 @@ function Field(props: {
   );
 }
 
-function Select({ options, choose, ...attrs }: { options: Option[]; choose: string } & { id: string; name: string; defaultValue: string; className: string }) {
+/** A choice list; `choose` is the empty first option, left out when there is nothing to choose between. */
+function Select({ options, choose, ...attrs }: { options: Option[]; choose: string | null } & { id: string; name: string; defaultValue: string; className: string }) {
   return (
     <select {...attrs}>
-      <option value="">{choose}</option>
+      {choose !== null && <option value="">{choose}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -108,7 +109,7 @@ export function SessionForm({ mode, action, units, areas, leaders, defaults, hid
       <div key={JSON.stringify(values)} className="space-y-5">
         {mode === "schedule" && units && (
           <Field name="unitId" label={t("unit")} {...common}>
-            {(attrs) => <Select {...attrs} options={units} choose={units.length === 1 ? units[0]!.label : t("unitChoose")} defaultValue={attrs.defaultValue || (units.length === 1 ? units[0]!.value : "")} />}
+            {(attrs) => <Select {...attrs} options={units} choose={units.length === 1 ? null : t("unitChoose")} defaultValue={attrs.defaultValue || (units.length === 1 ? units[0]!.value : "")} />}
           </Field>
         )}
         <Field name="kind" label={t("kind")} hint={t("kindHelpConference")} {...common}>
