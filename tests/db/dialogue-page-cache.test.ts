@@ -3,7 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases, dialogueQuestions, dialogueSessions, units, users } from "@/db/schema";
+import { cases, commitments, dialogueAgendaItems, dialogueQuestions, dialogueSessions, units, users } from "@/db/schema";
+import { toLocalDate } from "@/domain/calendar";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { touchSession } from "@/server/dialogue/live/notify-session";
@@ -132,6 +133,22 @@ describe("session page and projector cache", () => {
     expect((await get(`/doi-thoai/${s.id}/trinh-chieu`)).cache).not.toBeNull();
   });
 
+  it("moves when a case or a carried commitment on its agenda changes, though the session itself does not", async () => {
+    const s = await newSession("Phiên có chương trình");
+    const [openCase] = await t.db.select({ id: cases.id }).from(cases).where(eq(cases.status, "accepted")).limit(1);
+    const [commitment] = await t.db.select({ id: commitments.id }).from(commitments).limit(1);
+    await t.db.insert(dialogueAgendaItems).values([{ sessionId: s.id, caseId: openCase!.id }, { sessionId: s.id, commitmentId: commitment!.id }]);
+    await t.db.transaction((tx) => touchSession(tx, s.id));
+    const path = `/doi-thoai/${s.id}`;
+    await expectCached(path);
+    await t.db.update(cases).set({ version: sql`${cases.version} + 1`, updatedAt: sql`now()` }).where(eq(cases.id, openCase!.id));
+    expect((await get(path)).cache).toBe("miss");
+    await expectCached(path);
+    await t.db.update(commitments).set({ updatedAt: sql`now()` }).where(eq(commitments.id, commitment!.id));
+    expect((await get(path)).cache).toBe("miss");
+    await expectCached(path);
+  });
+
   it("leaves a query string, a signed-in visitor and unknown or malformed ids to Next", async () => {
     const s = await newSession();
     expect((await get(`/doi-thoai/${s.id}?gui=ok`)).cache).toBeNull();
@@ -170,6 +187,10 @@ describe("calendar cache", () => {
     expect((await get("/doi-thoai")).cache).toBe("hit");
     expect((await get("/doi-thoai?khu-vuc=x")).cache).toBeNull();
     expect(await calendarPage.validator(t.db, "", new Date(now.getTime() + 86_400_000))).not.toBe(await calendarPage.validator(t.db, "", now));
+    // A session that ends moves to the past list with no write: the same day, after its end, the calendar is new.
+    const ends = new Date(now.getTime() + 90_000_000);
+    const sameDay = (ms: number) => new Date(Math.min(ms, Date.parse(`${toLocalDate(ends)}T16:59:59Z`)));
+    expect(await calendarPage.validator(t.db, "", sameDay(ends.getTime() + 1000))).not.toBe(await calendarPage.validator(t.db, "", sameDay(ends.getTime() - 1000)));
   });
 });
 

@@ -64,10 +64,14 @@ const PROJECTOR_PATH = /^\/doi-thoai\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  */
 async function sessionValidator(db: Database, id: string, now: Date): Promise<string | null> {
   const rows = rowsOf<{ v: string }>(
-    await db.execute(sql`select concat_ws('|', s.version, s.updated_at, q.last_change, q.total, q.supports) as v
+    await db.execute(sql`select concat_ws('|', s.version, s.updated_at, q.last_change, q.total, q.supports, a.cases, a.commitments) as v
       from dialogue_sessions s
       cross join lateral (select max(updated_at) as last_change, count(*) as total, coalesce(sum(support_count), 0) as supports
         from dialogue_questions where session_id = s.id) q
+      -- The agenda shows its cases' and carried commitments' own state, which change without touching the session.
+      cross join lateral (select max(c.updated_at) as cases, max(m.updated_at) as commitments
+        from dialogue_agenda_items i left join cases c on c.id = i.case_id left join commitments m on m.id = i.commitment_id
+        where i.session_id = s.id) a
       where s.id = ${id}::uuid`),
   );
   return rows[0] ? `${rows[0].v}|${toLocalDate(now)}` : null;
@@ -95,7 +99,11 @@ export const calendarPage: CachedPage = {
   name: "calendar",
   match: (path) => (path === "/doi-thoai" ? "" : null),
   async validator(db: Database, _key: string, now: Date) {
-    const [row] = rowsOf<{ v: string }>(await db.execute(sql`select concat_ws('|', max(updated_at), count(*), sum(version)) as v from dialogue_sessions`));
+    // A session moves from upcoming to past at its end, with no write: the count of ended ones is read too.
+    const [row] = rowsOf<{ v: string }>(
+      await db.execute(sql`select concat_ws('|', max(updated_at), count(*), sum(version), count(*) filter (where ends_at < ${now.toISOString()}::timestamptz)) as v
+        from dialogue_sessions`),
+    );
     return `${row?.v ?? ""}|${toLocalDate(now)}`;
   },
 };
