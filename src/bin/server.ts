@@ -8,7 +8,7 @@ import { secureDataDir } from "@/lib/data-dir";
 import { logger } from "@/lib/logger";
 import { closeLiveHub } from "@/server/dialogue/live/process-hub";
 import { endLiveStreams, handleLiveRequest } from "@/server/dialogue/live/live-http";
-import { handleSupportBeforeNext } from "@/server/dialogue/live/support-before-next";
+import { handleSupportBeforeNext } from "@/server/dialogue/questions/support-before-next";
 import { checkBody } from "@/server/http/body-limits";
 import { localeOfCookieHeader, refusalPage, type Refusal } from "@/server/http/refusal-page";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/server/http/security-headers";

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb } from "@/db/client";
 import { parseCookies } from "@/lib/cookies";
 import { logger } from "@/lib/logger";
-import { handleSupportRequest, hasSessionCookie } from "@/server/dialogue/questions/support-request";
+import { handleSupportRequest, hasSessionCookie } from "./support-request";
 
 const SUPPORT_PATH = /^\/doi-thoai\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/ung-ho$/i;
 /** A support's form is one field: anything larger goes through Next, which applies the usual limits. */
