@@ -172,3 +172,42 @@ describe("accessibility", () => {
     expect(await axeViolations(page, LIST_RULES)).toEqual([]);
   });
 });
+
+describe("accessibility of the dialogue pages (all axe rules)", () => {
+  /** The demo session of a title on the calendar: its public address. */
+  async function sessionOf(page: Page, title: RegExp): Promise<string> {
+    await page.goto(`${baseUrl}/doi-thoai`);
+    return new URL((await page.getByRole("link", { name: title }).first().getAttribute("href"))!, baseUrl).href;
+  }
+
+  it("the calendar, a session taking questions (and its form after a refused question), its projector", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const url = await sessionOf(page, /bồi thường, hỗ trợ tái định cư/);
+    await expectNoViolations(page);
+    await page.goto(url);
+    await expectNoViolations(page);
+    await page.getByRole("button", { name: "Gửi câu hỏi", exact: true }).click();
+    await page.locator("[aria-invalid=true]").first().waitFor();
+    await expectNoViolations(page);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${url}/trinh-chieu`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await expectNoViolations(page);
+  });
+
+  it("a held session, its minutes, the commitments and one commitment", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const url = await sessionOf(page, /trật tự đô thị và chợ tạm/);
+    await page.goto(url);
+    await expectNoViolations(page);
+    await page.goto(`${url}/bien-ban`);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/cam-ket`);
+    await expectNoViolations(page);
+    await page.getByRole("link", { name: "Nạo vét mương thoát nước tổ 5 trước mùa mưa." }).first().click();
+    await page.waitForURL(/\/cam-ket\/[0-9a-f-]{36}/);
+    await expectNoViolations(page);
+  });
+});
