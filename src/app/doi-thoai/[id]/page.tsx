@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import type { SessionStatus } from "@/domain/dialogue/vocabulary";
 import { decodeParam } from "@/lib/route-param";
 import { getPublicSession } from "@/server/dialogue/get-public-session";
 import { AgendaSection } from "./agenda-section";
@@ -14,6 +15,8 @@ import { LiveSection } from "./live-section";
 // The same for every visitor (no personal state on it): the custom server replays it while nothing it shows
 // has changed (src/server/http/cached-pages.ts). A form's result comes back in the query string, never cached.
 export const dynamic = "force-dynamic";
+
+const BEFORE: readonly SessionStatus[] = ["announced", "open", "postponed"];
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,8 +34,18 @@ export default async function SessionPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <SessionHeader {...props} />
-      <LiveSection {...props} />
-      <AskSection {...props} />
+      {/* Before the session, sending a question is what a visitor comes for; during and after it, the answers. */}
+      {!BEFORE.includes(session.status) ? (
+        <>
+          <LiveSection {...props} />
+          <AskSection {...props} />
+        </>
+      ) : (
+        <>
+          <AskSection {...props} />
+          <LiveSection {...props} />
+        </>
+      )}
       <AgendaSection {...props} />
       <CommitmentsSection {...props} />
       <DeclinedSection {...props} />
