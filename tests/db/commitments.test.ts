@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -88,7 +89,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Fields = Partial<Record<"leaderUserId" | "body" | "ownerUnitId" | "dueOn" | "source" | "caseCode" | "sessionId", unknown>>;
+type Fields = Partial<Record<"leaderUserId" | "body" | "ownerUnitId" | "dueOn" | "source" | "caseCode" | "sessionId" | "formKey", unknown>>;
 async function fields(overrides: Fields = {}): Promise<Fields> {
   return {
     sessionId: past,
@@ -136,6 +137,16 @@ describe("recording a commitment at a session", () => {
     expect(audit[0]!.actorUserId).toBe(await userId("tiepnhan.pleiku"));
     expect(await sessionVersion(past)).toBe(v0 + 1);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
+
+  it("records one commitment for a form posted twice, even at once, and another for a new form", async () => {
+    const before = (await t.db.select().from(commitments)).length;
+    const formKey = randomUUID();
+    const [a, b] = await Promise.all([create({ formKey }), create({ formKey })]);
+    expect(b.id).toBe(a.id);
+    expect((await create({ formKey })).id).toBe(a.id);
+    expect((await create({ formKey: randomUUID() })).id).not.toBe(a.id);
+    expect((await t.db.select().from(commitments)).length).toBe(before + 2);
   });
 
   it("the leader who promised must be one of the session's; the owner may be any unit", async () => {

@@ -268,12 +268,15 @@ export const commitments = pgTable(
     status: text("status", { enum: COMMITMENT_STATUSES }).notNull().default("open"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdBy: text("created_by").references(() => users.id),
+    /** The recording form's one-time key: the same form posted twice records one commitment. */
+    idempotencyKey: text("idempotency_key"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("commitments_session_idx").on(t.sessionId),
+    uniqueIndex("commitments_idempotency_key").on(t.idempotencyKey),
     index("commitments_owner_idx").on(t.ownerUnitId, t.status),
     index("commitments_leader_idx").on(t.leaderUserId),
     index("commitments_status_due_idx").on(t.status, t.dueOn),

@@ -32,6 +32,8 @@ export const createCommitmentSchema = z.object({
   source: z.preprocess((v) => (v == null ? "" : v), z.string()),
   /** Or a case by its code, when it is not on the session's list. */
   caseCode: filerText({ max: 40 }),
+  /** The form's one-time key (absent from older forms): a second post of the same form records nothing new. */
+  formKey: z.preprocess((v) => (typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v) ? v.toLowerCase() : undefined), z.string().optional()),
 });
 
 export type CreateCommitmentInput = { [K in keyof z.input<typeof createCommitmentSchema>]?: unknown };
@@ -83,6 +85,11 @@ export async function createCommitment(db: Database, viewer: Viewer | null, inpu
     const { session } = await loadSessionForStaff(tx, viewer, String(input.sessionId ?? ""), "commit", { forUpdate: true });
     if (!COMMITTING_STATUSES.includes(session.status)) throw commitmentError("conflict", "session_not_held");
     const v = parseFilerInput(createCommitmentSchema, input);
+    // The session's row is locked above, so a second post of the same form waits for the first and finds it here.
+    if (v.formKey) {
+      const [recorded] = await tx.select({ id: commitments.id }).from(commitments).where(eq(commitments.idempotencyKey, v.formKey)).limit(1);
+      if (recorded) return { id: recorded.id };
+    }
     const today = toLocalDate(now);
     const dueOn = v.dueOn as IsoDate;
     if (dueOn < today) throw fieldError("dueOn", "invalid");
@@ -111,6 +118,7 @@ export async function createCommitment(db: Database, viewer: Viewer | null, inpu
         body: v.body,
         dueOn,
         createdBy: viewer.userId,
+        idempotencyKey: v.formKey ?? null,
         createdAt: now,
         updatedAt: now,
       })

@@ -47,7 +47,7 @@ export async function createCommitmentAction(_prev: CommitmentFormState, form: F
   if (!isUuid(sessionId)) return { values, fieldErrors: {}, formError: "not_found" };
   try {
     const [db, viewer] = await Promise.all([getDb(), getViewer()]);
-    await createCommitment(db, viewer, { sessionId, ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, form.get(f) ?? undefined])) });
+    await createCommitment(db, viewer, { sessionId, formKey: form.get("formKey"), ...Object.fromEntries(CREATE_FIELDS.map((f) => [f, form.get(f) ?? undefined])) });
   } catch (error) {
     return refused(error, values);
   }

@@ -205,13 +205,14 @@ export type CreateCommitmentOptions = {
 };
 
 /** Records what a leader promised at the session (staff session page). */
-export function CreateCommitmentForm({ sessionId, options, today }: { sessionId: string; options: CreateCommitmentOptions; today: string }) {
+export function CreateCommitmentForm({ sessionId, options, today, formKey }: { sessionId: string; options: CreateCommitmentOptions; today: string; formKey: string }) {
   const t = useTranslations("commitments.staff");
   const [state, formAction, pending] = useActionState<CommitmentFormState, FormData>(createCommitmentAction, EMPTY_COMMITMENT_FORM);
   return (
     <Card name="create-commitment" title={t("create.title")} help={`${t("create.help")} ${t("publicWarning")}`}>
       <form action={formAction} className="space-y-4" aria-busy={pending || undefined}>
         <input type="hidden" name="sessionId" value={sessionId} />
+        <input type="hidden" name="formKey" value={formKey} />
         <FormError state={state} reloadHref={`/can-bo/doi-thoai/${sessionId}`} />
         <Select
           name="leaderUserId"

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { ResultMessage } from "@/components/result-message";
@@ -49,6 +50,7 @@ export async function CommitmentsManager({ session, roles, locale, query }: Staf
           <CreateCommitmentForm
             sessionId={session.id}
             today={today}
+            formKey={randomUUID()}
             options={{
               leaders: session.leaders.map((l) => ({ id: l.userId, label: `${l.name}, ${locale === "en" ? l.positionEn : l.position}` })),
               units: options.units.map((u) => ({ id: u.id, label: locale === "en" ? u.nameEn : u.name })),
