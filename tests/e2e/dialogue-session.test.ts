@@ -169,9 +169,12 @@ describe("a dialogue session from its announcement to its minutes", () => {
     await suggestion.getByRole("button", { name: /Ủng hộ/ }).click();
     await third.getByText(/đã ghi nhận ủng hộ|Cảm ơn/).first().waitFor();
 
-    const counts = await fetch(`${sessionUrl}/trang-thai`).then((r) => r.json() as Promise<{ queue: { number: number; supportCount: number }[] }>);
-    const first = counts.queue.find((q) => q.number === 1)!;
-    expect(first.supportCount).toBe(1);
+    // The live state follows within moments of the commit (the notification reaches the server's listener).
+    const supportsOfFirst = async () => {
+      const state = (await fetch(`${sessionUrl}/trang-thai`).then((r) => r.json())) as { queue: { number: number; supportCount: number }[] };
+      return state.queue.find((q) => q.number === 1)?.supportCount;
+    };
+    await expect.poll(supportsOfFirst, { timeout: 10_000 }).toBe(1);
   });
 
   it("runs live: the projector follows the moderator without reloading, and answers are published", async () => {
