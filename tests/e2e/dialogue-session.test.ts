@@ -58,24 +58,24 @@ describe("a dialogue session from its announcement to its minutes", () => {
   let agendaCode = "";
 
   it("is scheduled by the ward's intake officer and announced in public", async () => {
-    // A citizen's open case of the ward, which the session will take up on its agenda.
-    const citizen = await browser();
-    const intake = new IntakePage(citizen, baseUrl);
-    await intake.open();
+    // A citizen's open case of the ward, registered at a reception, which the session will take up on its agenda.
+    office = await staff("tiepnhan.pleiku@doithoai.example");
+    await office.goto(`${baseUrl}/can-bo/tiep-nhan`);
+    await office.getByLabel("Kênh tiếp nhận").selectOption({ label: "Tiếp công dân" });
+    const intake = new IntakePage(office, baseUrl);
     await intake.fill({
       kind: "report",
       kindLabel: "Phản ánh",
       category: "An ninh, trật tự",
       area: "Phường Pleiku",
       title: `Xe tải đỗ chắn lối vào chợ Pleiku (${stamp})`,
-      body: "Nhiều xe tải đỗ chắn lối vào chợ vào buổi sáng, người đi bộ phải đi xuống lòng đường.",
+      body: "Bà Nguyễn Thị Hoa phản ánh nhiều xe tải đỗ chắn lối vào chợ vào buổi sáng, người đi bộ phải đi xuống lòng đường.",
       name: "Nguyễn Thị Hoa",
       phone: "0905 123 456",
     });
     await intake.submit();
     agendaCode = (await intake.receipt()).code;
 
-    office = await staff("tiepnhan.pleiku@doithoai.example");
     await office.goto(`${baseUrl}/can-bo/doi-thoai/moi`);
     const form = office.locator("form").filter({ has: office.locator('[name="title"]') });
     const unit = form.locator('[name="unitId"]');
