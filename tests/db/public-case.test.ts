@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedRateLimitKey } from "@/server/abuse/rate-limit";
 import { areas, caseEvents, caseParties, cases, categories, deadlinePolicies, units, users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { seedDemoData } from "@/db/seed/seed-demo";
@@ -375,7 +376,7 @@ describe("failed lookups are rate-limited per client IP", () => {
   it("counts only misses: checking the gate writes nothing", async () => {
     const ip = "198.51.100.4";
     for (let i = 0; i < 50; i++) expect((await checkLookupAllowed(t.db, ip, now)).refused).toBe(false);
-    const result = await t.db.execute(sql`select count(*)::int as n from rate_limits where key = ${`lookup-miss:${ip}`}`);
+    const result = await t.db.execute(sql`select count(*)::int as n from rate_limits where key = ${storedRateLimitKey(`lookup-miss:${ip}`)}`);
     expect(rowsOf<{ n: number }>(result)[0]!.n).toBe(0);
   });
 });
@@ -394,7 +395,7 @@ describe("looking up a code (/tra-cuu?ma=…)", () => {
     expect(await lookUpCode(t.db, code, ip, start)).toEqual({ kind: "found", code });
     expect(await lookUpCode(t.db, ` ${code.toLowerCase().replace(/-/g, " ")} `, ip, start)).toEqual({ kind: "found", code });
     // Found codes are never counted; refusals from a blocked address add no writes.
-    const count = async () => rowsOf<{ count: number }>(await t.db.execute(sql`select count from rate_limits where key = ${`lookup-miss:${ip}`}`))[0]!.count;
+    const count = async () => rowsOf<{ count: number }>(await t.db.execute(sql`select count from rate_limits where key = ${storedRateLimitKey(`lookup-miss:${ip}`)}`))[0]!.count;
     const before = await count();
     await lookUpCode(t.db, code, ip, start);
     await lookUpCode(t.db, unknown, ip, start);

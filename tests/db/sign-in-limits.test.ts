@@ -3,7 +3,7 @@
 import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
-import { RATE_LIMITS } from "@/server/abuse/rate-limit";
+import { RATE_LIMITS, storedRateLimitKey } from "@/server/abuse/rate-limit";
 import { isDirectSignInRequest, limitSignIn } from "@/server/auth/limit-sign-in";
 import { emailLookupHash } from "@/server/privacy/personal-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -28,7 +28,8 @@ describe("sign-in email limits", () => {
     expect(await limitSignIn(t.db, { email, ip: "198.51.100.98" }, new Date(now.getTime() + 3600_000))).toEqual({ ok: true });
 
     const keys = (await t.db.select({ key: rateLimits.key }).from(rateLimits).where(like(rateLimits.key, "sign-in:email:%"))).map((r) => r.key);
-    expect(keys).toContain(`sign-in:email:${emailLookupHash(email)}`);
+    expect(keys).toContain(storedRateLimitKey(`sign-in:email:${emailLookupHash(email)}`));
+    expect(JSON.stringify(await t.db.select().from(rateLimits))).not.toContain("198.51.100.98");
     expect(JSON.stringify(await t.db.select().from(rateLimits))).not.toContain("mai.nguyen");
   });
 

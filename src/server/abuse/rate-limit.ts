@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows";
+import { lookupHash } from "@/server/privacy/personal-data";
 
 export type RateLimitRule = { limit: number; windowSeconds: number };
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
@@ -31,6 +32,18 @@ export const RATE_LIMITS = {
   signInPerIp: { limit: 30, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
+/** A key's name: its first word, and its second when it says what is counted ("filer-access:code:", "sign-in:ip:"). */
+const KEY_NAME = /^([a-z-]+:(?:(?:ip|email|code):)?)(.+)$/;
+
+/**
+ * The key as stored: its name in clear (to read the table) and a keyed hash of the whole, so that the table never
+ * holds a client's address, a case's code or an account in clear.
+ */
+export function storedRateLimitKey(key: string): string {
+  const match = KEY_NAME.exec(key);
+  return match ? `${match[1]}${lookupHash(key)}` : lookupHash(key);
+}
+
 function windowOf(rule: RateLimitRule, now: Date): { start: Date; end: Date } {
   const ms = rule.windowSeconds * 1000;
   const start = Math.floor(now.getTime() / ms) * ms;
@@ -41,7 +54,7 @@ function windowOf(rule: RateLimitRule, now: Date): { start: Date; end: Date } {
 export async function peekRateLimit(db: DbOrTx, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
   const window = windowOf(rule, now);
   const rows = rowsOf<{ count: number; window_start: string | Date }>(
-    await db.execute(sql`select count, window_start from rate_limits where key = ${key}`),
+    await db.execute(sql`select count, window_start from rate_limits where key = ${storedRateLimitKey(key)}`),
   );
   const row = rows[0];
   const count = row && new Date(row.window_start).getTime() === window.start.getTime() ? Number(row.count) : 0;
@@ -56,7 +69,7 @@ export async function peekRateLimit(db: DbOrTx, key: string, rule: RateLimitRule
 export async function consumeRateLimit(db: DbOrTx, key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
   const windowStart = windowOf(rule, now).start;
   const result = await db.execute(sql`
-    insert into rate_limits (key, window_start, count) values (${key}, ${windowStart.toISOString()}, 1)
+    insert into rate_limits (key, window_start, count) values (${storedRateLimitKey(key)}, ${windowStart.toISOString()}, 1)
     on conflict (key) do update set
       count = case when rate_limits.window_start = excluded.window_start then rate_limits.count + 1 else 1 end,
       window_start = excluded.window_start

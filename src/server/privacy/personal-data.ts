@@ -77,6 +77,11 @@ export function unsealSecret(stored: string, ring: Keyring = keyring()): Secret 
 }
 
 /** Keyed hash for finding a citizen's cases by email without storing the email in clear. */
+/** A keyed hash (HMAC) of any text, to find it again without keeping it (an address in a limit's key). */
+export function lookupHash(text: string): string {
+  return createHmac("sha256", env().LOOKUP_HASH_KEY).update(text).digest("hex");
+}
+
 export function emailLookupHash(email: string): string {
   return createHmac("sha256", env().LOOKUP_HASH_KEY).update(email.trim().toLowerCase()).digest("hex");
 }
