@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CommitmentStatus } from "@/domain/dialogue/vocabulary";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import type { PublicCommitment } from "@/server/commitments/commitment-view";
+import type { CommitmentDetail } from "@/server/commitments/get-commitment";
 import type { CommitmentCounts } from "@/server/commitments/list-commitments";
 
 type Locale = "vi" | "en";
@@ -141,4 +142,76 @@ export function fileSize(bytes: number, locale: Locale): string {
   if (bytes < 1024) return `${formatNumber(bytes, locale)} B`;
   if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 1024), locale)} KB`;
   return `${new Intl.NumberFormat(locale === "en" ? "en-GB" : "vi-VN", { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+}
+
+
+/** What was promised, by whom, by when, carried out by which unit, and where it came from. */
+export async function CommitmentFacts({ c, locale, withSession = true }: { c: PublicCommitment; locale: Locale; withSession?: boolean }) {
+  const t = await getTranslations("commitments");
+  return (
+    <dl className="grid gap-4 sm:grid-cols-2">
+      <div>
+        <dt className="text-sm text-zinc-600">{t("item.deadline")}</dt>
+        <dd className={c.overdue ? "text-xl font-bold text-red-800" : "text-xl font-bold"}>{formatDate(c.dueOn, locale)}</dd>
+      </div>
+      <div>
+        <dt className="text-sm text-zinc-600">{t("item.owner")}</dt>
+        <dd className="font-semibold">{unitName(c.ownerUnit, locale)}</dd>
+      </div>
+      <div>
+        <dt className="text-sm text-zinc-600">{t("item.leader")}</dt>
+        <dd>{leaderLabel(c, locale)}</dd>
+      </div>
+      <div>
+        <dt className="text-sm text-zinc-600">{t("item.source")}</dt>
+        <dd>
+          <SourceText c={c} />
+        </dd>
+      </div>
+      {withSession && c.session && (
+        <div className="sm:col-span-2">
+          <dt className="text-sm text-zinc-600">{t("item.session")}</dt>
+          <dd>
+            <Link href={`/doi-thoai/${c.session.id}`} className="underline underline-offset-4">
+              {c.session.title}
+            </Link>{" "}
+            <span className="text-zinc-700">({formatDate(c.session.startsAt, locale)})</span>
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** The commitment's public progress, oldest first, with each update's evidence files. */
+export async function CommitmentUpdates({ c, locale }: { c: Pick<CommitmentDetail, "updates">; locale: Locale }) {
+  const t = await getTranslations("commitments");
+  return (
+    <ol className="space-y-4 border-l-2 border-zinc-300 pl-4">
+      {c.updates.map((u) => (
+        <li key={u.id} className="space-y-2">
+          <p className="text-sm text-zinc-600">
+            <span className="font-semibold text-zinc-900">{t(`detail.kind.${u.kind}`)}</span>
+            {" · "}
+            <time dateTime={u.at.toISOString()}>{formatDateTime(u.at, locale)}</time>
+          </p>
+          <p className="break-words whitespace-pre-line">{u.body}</p>
+          {u.files.length > 0 && (
+            <div>
+              <p className="text-sm font-semibold">{t("detail.files")}</p>
+              <ul className="list-disc pl-5">
+                {u.files.map((f) => (
+                  <li key={f.id}>
+                    <a href={`/cam-ket/tep/${f.id}`} className="underline underline-offset-4 break-all">
+                      {t("detail.download", { name: f.fileName, size: fileSize(f.size, locale) })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
 }

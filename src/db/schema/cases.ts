@@ -3,7 +3,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -16,15 +15,10 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { CASE_KINDS, CASE_STATUSES, CHANNELS } from "@/domain/types";
-import { createdAt, id, updatedAt } from "./common";
+import { bytea, createdAt, id, updatedAt } from "./common";
 import { users } from "./auth";
 import { areas, categories, units } from "./organisation";
 import { deadlinePolicies, routingRules } from "./rules";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * A case (hồ sơ). Holds no personal data: the people involved live in case_parties, encrypted.

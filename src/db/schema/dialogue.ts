@@ -3,7 +3,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,15 +16,10 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { COMMITMENT_STATUSES, DECLINE_REASONS, MODERATION_ACTIONS, QUESTION_STATUSES, SESSION_KINDS, SESSION_STATUSES } from "@/domain/dialogue/vocabulary";
-import { createdAt, id, updatedAt } from "./common";
+import { bytea, createdAt, id, updatedAt } from "./common";
 import { users } from "./auth";
 import { cases } from "./cases";
 import { areas, units } from "./organisation";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * A dialogue session held by leaders (Decisions 553 and 554), or a commune's yearly dialogue conference. Public

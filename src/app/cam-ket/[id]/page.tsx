@@ -4,10 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { toLocalDate } from "@/domain/calendar";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { decodeParam } from "@/lib/route-param";
 import { getCommitment } from "@/server/commitments/get-commitment";
-import { fileSize, leaderLabel, SourceText, StatusBadges, unitName } from "../commitment-parts";
+import { CommitmentFacts, CommitmentUpdates, StatusBadges } from "../commitment-parts";
 
 export const dynamic = "force-dynamic";
 
@@ -45,69 +44,14 @@ export default async function CommitmentPage({ params }: Props) {
         <h2 id="tom-tat" className="sr-only">
           {t("detail.promise")}
         </h2>
-        <dl className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.deadline")}</dt>
-            <dd className={c.overdue ? "text-xl font-bold text-red-800" : "text-xl font-bold"}>{formatDate(c.dueOn, locale)}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.owner")}</dt>
-            <dd className="font-semibold">{unitName(c.ownerUnit, locale)}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.leader")}</dt>
-            <dd>{leaderLabel(c, locale)}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.source")}</dt>
-            <dd>
-              <SourceText c={c} />
-            </dd>
-          </div>
-          {c.session && (
-            <div className="sm:col-span-2">
-              <dt className="text-sm text-zinc-600">{t("item.session")}</dt>
-              <dd>
-                <Link href={`/doi-thoai/${c.session.id}`} className="underline underline-offset-4">
-                  {c.session.title}
-                </Link>{" "}
-                <span className="text-zinc-700">({formatDate(c.session.startsAt, locale)})</span>
-              </dd>
-            </div>
-          )}
-        </dl>
+        <CommitmentFacts c={c} locale={locale} />
       </section>
 
       <section aria-labelledby="tien-do" className="space-y-4">
         <h2 id="tien-do" className="text-xl font-semibold">
           {t("detail.updates")}
         </h2>
-        <ol className="space-y-4 border-l-2 border-zinc-300 pl-4">
-          {c.updates.map((u) => (
-            <li key={u.id} className="space-y-2">
-              <p className="text-sm text-zinc-600">
-                <span className="font-semibold text-zinc-900">{t(`detail.kind.${u.kind}`)}</span>
-                {" · "}
-                <time dateTime={u.at.toISOString()}>{formatDateTime(u.at, locale)}</time>
-              </p>
-              <p className="break-words whitespace-pre-line">{u.body}</p>
-              {u.files.length > 0 && (
-                <div>
-                  <p className="text-sm font-semibold">{t("detail.files")}</p>
-                  <ul className="list-disc pl-5">
-                    {u.files.map((f) => (
-                      <li key={f.id}>
-                        <a href={`/cam-ket/tep/${f.id}`} className="underline underline-offset-4 break-all">
-                          {t("detail.download", { name: f.fileName, size: fileSize(f.size, locale) })}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-            </li>
-          ))}
-        </ol>
+        <CommitmentUpdates c={c} locale={locale} />
       </section>
 
       <p className="text-sm">

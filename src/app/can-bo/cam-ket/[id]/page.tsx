@@ -6,11 +6,10 @@ import { ClientMessages } from "@/components/client-messages";
 import { ResultMessage } from "@/components/result-message";
 import { getDb } from "@/db/client";
 import { toLocalDate } from "@/domain/calendar";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { decodeParam } from "@/lib/route-param";
 import { requireStaffPage } from "@/server/auth/require-staff";
 import { getStaffCommitment } from "@/server/commitments/get-staff-commitment";
-import { fileSize, leaderLabel, SourceText, StatusBadges, unitName } from "../../../cam-ket/commitment-parts";
+import { CommitmentFacts, CommitmentUpdates, StatusBadges } from "../../../cam-ket/commitment-parts";
 import { isCommitmentDone } from "../form-state";
 import { UpdateCommitmentForm } from "../forms";
 
@@ -48,53 +47,14 @@ export default async function StaffCommitmentPage({ params, searchParams }: Prop
       {done && <ResultMessage className="rounded-md border-2 border-green-700 bg-green-50 p-3 font-semibold text-green-900">{t(`staff.done.${done}`)}</ResultMessage>}
 
       <section aria-label={t("detail.promise")} className="card">
-        <dl className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.deadline")}</dt>
-            <dd className={c.overdue ? "font-bold text-red-800" : "font-bold"}>{formatDate(c.dueOn, locale)}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.owner")}</dt>
-            <dd className="font-semibold">{unitName(c.ownerUnit, locale)}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.leader")}</dt>
-            <dd>{leaderLabel(c, locale)}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-zinc-600">{t("item.source")}</dt>
-            <dd>
-              <SourceText c={c} />
-            </dd>
-          </div>
-        </dl>
+        <CommitmentFacts c={c} locale={locale} withSession={false} />
       </section>
 
       <section aria-labelledby="tien-do" className="space-y-3">
         <h2 id="tien-do" className="text-xl font-semibold">
           {t("detail.updates")}
         </h2>
-        <ol className="space-y-4 border-l-2 border-zinc-300 pl-4">
-          {c.updates.map((u) => (
-            <li key={u.id} className="space-y-1">
-              <p className="text-sm text-zinc-600">
-                <span className="font-semibold text-zinc-900">{t(`detail.kind.${u.kind}`)}</span> · {formatDateTime(u.at, locale)}
-              </p>
-              <p className="break-words whitespace-pre-line">{u.body}</p>
-              {u.files.length > 0 && (
-                <ul className="list-disc pl-5">
-                  {u.files.map((f) => (
-                    <li key={f.id}>
-                      <a href={`/cam-ket/tep/${f.id}`} className="underline underline-offset-4 break-all">
-                        {t("detail.download", { name: f.fileName, size: fileSize(f.size, locale) })}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
+        <CommitmentUpdates c={c} locale={locale} />
       </section>
 
       {c.status === "kept" ? (
