@@ -20,6 +20,7 @@ import { bytea, createdAt, id, updatedAt } from "./common";
 import { users } from "./auth";
 import { cases } from "./cases";
 import { areas, units } from "./organisation";
+import { receptionDays } from "./reception";
 
 /**
  * A dialogue session held by leaders (Decisions 553 and 554), or a commune's yearly dialogue conference. Public
@@ -251,6 +252,8 @@ export const commitments = pgTable(
     sessionId: uuid("session_id").references(() => dialogueSessions.id),
     questionId: uuid("question_id").references(() => dialogueQuestions.id),
     caseId: uuid("case_id").references(() => cases.id),
+    /** An item of a reception's conclusion notice (thông báo kết luận), tracked like a session's promise. */
+    receptionDayId: uuid("reception_day_id").references(() => receptionDays.id),
     leaderUserId: text("leader_user_id")
       .notNull()
       .references(() => users.id),
@@ -270,6 +273,7 @@ export const commitments = pgTable(
   },
   (t) => [
     index("commitments_session_idx").on(t.sessionId),
+    index("commitments_reception_idx").on(t.receptionDayId),
     uniqueIndex("commitments_idempotency_key").on(t.idempotencyKey),
     index("commitments_owner_idx").on(t.ownerUnitId, t.status),
     index("commitments_leader_idx").on(t.leaderUserId),

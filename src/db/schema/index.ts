@@ -5,3 +5,4 @@ export * from "./cases";
 export * from "./platform";
 export * from "./figures";
 export * from "./dialogue";
+export * from "./reception";
