@@ -47,6 +47,7 @@ CREATE TABLE "reception_days" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"position_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
+	"office_unit_id" uuid NOT NULL,
 	"area_id" uuid,
 	"origin" text DEFAULT 'duty' NOT NULL,
 	"duty_key" text,
@@ -136,6 +137,7 @@ CREATE TABLE "reception_position_holders" (
 CREATE TABLE "reception_positions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"unit_id" uuid NOT NULL,
+	"office_unit_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"title" text NOT NULL,
 	"title_en" text NOT NULL,
@@ -160,6 +162,7 @@ ALTER TABLE "reception_day_events" ADD CONSTRAINT "reception_day_events_receptio
 ALTER TABLE "reception_day_events" ADD CONSTRAINT "reception_day_events_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reception_days" ADD CONSTRAINT "reception_days_position_id_reception_positions_id_fk" FOREIGN KEY ("position_id") REFERENCES "public"."reception_positions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reception_days" ADD CONSTRAINT "reception_days_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reception_days" ADD CONSTRAINT "reception_days_office_unit_id_units_id_fk" FOREIGN KEY ("office_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reception_days" ADD CONSTRAINT "reception_days_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reception_days" ADD CONSTRAINT "reception_days_head_user_id_users_id_fk" FOREIGN KEY ("head_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reception_days" ADD CONSTRAINT "reception_days_received_by_user_id_users_id_fk" FOREIGN KEY ("received_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -175,6 +178,7 @@ ALTER TABLE "reception_position_holders" ADD CONSTRAINT "reception_position_hold
 ALTER TABLE "reception_position_holders" ADD CONSTRAINT "reception_position_holders_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reception_position_holders" ADD CONSTRAINT "reception_position_holders_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reception_positions" ADD CONSTRAINT "reception_positions_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reception_positions" ADD CONSTRAINT "reception_positions_office_unit_id_units_id_fk" FOREIGN KEY ("office_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "reception_booking_files_booking_idx" ON "reception_booking_files" USING btree ("booking_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reception_bookings_code_key" ON "reception_bookings" USING btree ("code_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "reception_bookings_idempotency_key" ON "reception_bookings" USING btree ("idempotency_key");--> statement-breakpoint
@@ -184,6 +188,7 @@ CREATE INDEX "reception_day_events_day_idx" ON "reception_day_events" USING btre
 CREATE UNIQUE INDEX "reception_days_duty_key" ON "reception_days" USING btree ("position_id","duty_key");--> statement-breakpoint
 CREATE INDEX "reception_days_starts_idx" ON "reception_days" USING btree ("starts_at");--> statement-breakpoint
 CREATE INDEX "reception_days_unit_idx" ON "reception_days" USING btree ("unit_id","starts_at");--> statement-breakpoint
+CREATE INDEX "reception_days_office_idx" ON "reception_days" USING btree ("office_unit_id","starts_at");--> statement-breakpoint
 CREATE INDEX "reception_days_area_idx" ON "reception_days" USING btree ("area_id","starts_at");--> statement-breakpoint
 CREATE INDEX "reception_days_position_idx" ON "reception_days" USING btree ("position_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "reception_duty_rules_kind_from_key" ON "reception_duty_rules" USING btree ("position_kind","effective_from");--> statement-breakpoint

@@ -7,10 +7,11 @@ import { getViewer } from "@/server/auth/viewer";
 import { hasDemoData } from "@/server/meta/demo-data";
 
 export async function SiteHeader() {
-  const [t, tApp, tDialogue, locale, viewer, demo] = await Promise.all([
+  const [t, tApp, tDialogue, tReception, locale, viewer, demo] = await Promise.all([
     getTranslations("nav"),
     getTranslations("app"),
     getTranslations("dialogue.nav"),
+    getTranslations("reception"),
     getLocale(),
     getViewer(),
     getDb().then(hasDemoData),
@@ -52,6 +53,11 @@ export async function SiteHeader() {
           <li>
             <Link className="underline-offset-4 hover:underline" href="/doi-thoai">
               {tDialogue("calendar")}
+            </Link>
+          </li>
+          <li>
+            <Link className="underline-offset-4 hover:underline" href="/tiep-cong-dan">
+              {tReception("nav")}
             </Link>
           </li>
           <li>

@@ -23,12 +23,22 @@ import commitmentsEn from "../../messages/commitments/en.json";
 import commitmentsVi from "../../messages/commitments/vi.json";
 import outcomesEn from "../../messages/outcomes/en.json";
 import outcomesVi from "../../messages/outcomes/vi.json";
+import receptionEn from "../../messages/reception/en.json";
+import receptionVi from "../../messages/reception/vi.json";
+import bookingEn from "../../messages/booking/en.json";
+import bookingVi from "../../messages/booking/vi.json";
+import receptionRecordEn from "../../messages/receptionRecord/en.json";
+import receptionRecordVi from "../../messages/receptionRecord/vi.json";
+import dutyEn from "../../messages/duty/en.json";
+import dutyVi from "../../messages/duty/vi.json";
+import briefingEn from "../../messages/briefing/en.json";
+import briefingVi from "../../messages/briefing/vi.json";
 import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi, reception: receptionVi, booking: bookingVi, receptionRecord: receptionRecordVi, duty: dutyVi, briefing: briefingVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn, reception: receptionEn, booking: bookingEn, receptionRecord: receptionRecordEn, duty: dutyEn, briefing: briefingEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 

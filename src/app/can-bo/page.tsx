@@ -38,7 +38,7 @@ export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseInboxFilters(params);
   const db = await getDb();
-  const [t, tIntake, tStaff, tKinds, tStatus, locale, inbox, options, tDialogue, tCommitments] = await Promise.all([
+  const [t, tIntake, tStaff, tKinds, tStatus, locale, inbox, options, tDialogue, tCommitments, tReception] = await Promise.all([
     getTranslations("workspace"),
     getTranslations("intake.onBehalf"),
     getTranslations("staff"),
@@ -49,6 +49,7 @@ export default async function InboxPage({ searchParams }: Props) {
     inboxFilterOptions(db, viewer),
     getTranslations("dialogue.staff"),
     getTranslations("commitments"),
+    getTranslations("reception"),
   ]);
   const transferred = params.xong === "transferred";
   const totals: [string, number, string][] = [
@@ -80,6 +81,14 @@ export default async function InboxPage({ searchParams }: Props) {
         <Link href="/can-bo/cam-ket" className="btn-secondary inline-block">
           {tCommitments("staff.title")}
         </Link>
+        <Link href="/can-bo/tiep-cong-dan" className="btn-secondary inline-block">
+          {tReception("workspaceLink")}
+        </Link>
+        {viewer.memberships.some((m) => m.role === "admin") && (
+          <Link href="/can-bo/tiep-cong-dan/nhiem-vu" className="btn-secondary inline-block">
+            {tReception("dutyAdminLink")}
+          </Link>
+        )}
         {viewer.memberships.some((m) => m.role === "admin") && (
           <Link href="/can-bo/thu-loi" className="btn-secondary inline-block">
             {t("inbox.failedMail")}

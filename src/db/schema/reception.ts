@@ -57,6 +57,10 @@ export const receptionPositions = pgTable(
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
+    /** The office that runs the calendar, the bookings and the record (the citizen reception board for the province's heads). */
+    officeUnitId: uuid("office_unit_id")
+      .notNull()
+      .references(() => units.id),
     kind: text("kind", { enum: POSITION_KINDS }).notNull(),
     title: text("title").notNull(),
     titleEn: text("title_en").notNull(),
@@ -119,6 +123,9 @@ export const receptionDays = pgTable(
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
+    officeUnitId: uuid("office_unit_id")
+      .notNull()
+      .references(() => units.id),
     areaId: uuid("area_id").references(() => areas.id),
     origin: text("origin", { enum: RECEPTION_DAY_ORIGINS }).notNull().default("duty"),
     /** "2026-12#1" (a month's first duty) or "2026-W05#1"; null for an added day. */
@@ -162,6 +169,7 @@ export const receptionDays = pgTable(
     uniqueIndex("reception_days_duty_key").on(t.positionId, t.dutyKey),
     index("reception_days_starts_idx").on(t.startsAt),
     index("reception_days_unit_idx").on(t.unitId, t.startsAt),
+    index("reception_days_office_idx").on(t.officeUnitId, t.startsAt),
     index("reception_days_area_idx").on(t.areaId, t.startsAt),
     index("reception_days_position_idx").on(t.positionId, t.startsAt),
     check("reception_days_status_check", inList("status", RECEPTION_DAY_STATUSES)),

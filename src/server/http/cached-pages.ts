@@ -4,6 +4,8 @@ import type { Database } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
 import { HELD_STATUS_LIST, UPCOMING_SESSIONS, UPCOMING_STATUS_LIST } from "@/server/dialogue/list-upcoming-sessions";
+import { DUTY_CACHED_PAGES } from "./cached-duty-pages";
+import { RECEPTION_CACHED_PAGES } from "./cached-reception-pages";
 import type { CachedPage } from "./public-page-cache";
 
 const STATUS_PATH = /^\/tra-cuu\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})$/;
@@ -116,4 +118,4 @@ export const lookupPage: CachedPage = {
 };
 
 /** Every public page the server answers from its validated cache. */
-export const CACHED_PAGES: CachedPage[] = [homePage, lookupPage, statusPage, sessionPage, projectorPage, calendarPage];
+export const CACHED_PAGES: CachedPage[] = [homePage, lookupPage, statusPage, sessionPage, projectorPage, calendarPage, ...RECEPTION_CACHED_PAGES, ...DUTY_CACHED_PAGES];

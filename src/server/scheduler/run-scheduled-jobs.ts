@@ -7,6 +7,7 @@ import type { IsoDate } from "@/domain/types";
 import { logger } from "@/lib/logger";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { escalateOverdueCases } from "./escalate-overdue-cases";
+import { generateReceptionCalendar } from "./generate-reception-calendar";
 import type { JobContext } from "./job-context";
 import { notifyOverdueCases } from "./notify-overdue-cases";
 import { remindCommitments } from "./remind-commitments";
@@ -17,8 +18,9 @@ import { MORNING_RUN_AT } from "./settings";
 
 type Job = { name: string; run: (tx: Tx, ctx: JobContext) => Promise<JobResult> };
 
-/** The working-morning jobs, in order: escalation first, so the digest and notices see its result. */
+/** The working-morning jobs, in order: the reception calendar first, then escalation, so the digest and notices see its result. */
 export const MORNING_JOBS: Job[] = [
+  { name: "generate-reception-calendar", run: generateReceptionCalendar },
   { name: "escalate-overdue", run: escalateOverdueCases },
   { name: "notify-overdue", run: notifyOverdueCases },
   { name: "remind-missing-info", run: remindMissingInfo },
