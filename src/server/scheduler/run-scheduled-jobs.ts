@@ -12,7 +12,9 @@ import type { JobContext } from "./job-context";
 import { notifyOverdueCases } from "./notify-overdue-cases";
 import { remindCommitments } from "./remind-commitments";
 import { remindMissingInfo } from "./remind-missing-info";
+import { remindReceptionBookings } from "./remind-reception-bookings";
 import { runJobOnce, type JobResult } from "./run-job-once";
+import { sendBriefings } from "./send-briefings";
 import { sendDailyDigests } from "./send-daily-digests";
 import { MORNING_RUN_AT } from "./settings";
 
@@ -25,6 +27,8 @@ export const MORNING_JOBS: Job[] = [
   { name: "notify-overdue", run: notifyOverdueCases },
   { name: "remind-missing-info", run: remindMissingInfo },
   { name: "remind-commitments", run: remindCommitments },
+  { name: "remind-reception-bookings", run: remindReceptionBookings },
+  { name: "send-briefings", run: sendBriefings },
   { name: "daily-digest", run: sendDailyDigests },
 ];
 
