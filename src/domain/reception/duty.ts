@@ -192,13 +192,18 @@ export function placeOnWorkingDay(calendar: WorkCalendar, nominal: IsoDate, from
 export function periodSlots(calendar: WorkCalendar, period: DutyPeriodSpan, schedule: PositionSchedule): DutySlot[] {
   const taken = new Set<IsoDate>();
   const slots: DutySlot[] = [];
+  const keys = new Set<string>();
   for (const nominal of nominalDates(period, schedule)) {
     // A nominal date outside the version's dates (a month cut by a change of law) is the other version's to judge.
     if (compareDates(nominal, period.from) < 0 || compareDates(nominal, period.to) > 0) continue;
     const on = placeOnWorkingDay(calendar, nominal, period.from, period.to, taken);
     if (!on) continue;
     taken.add(on);
-    slots.push({ dutyKey: `${period.periodKey}@${nominal}`, periodKey: period.periodKey, per: period.per, ruleId: period.rule.id, nominalOn: nominal, on });
+    // The 30th and 31st both fall on the 28th in February: the second keeps a key of its own.
+    let dutyKey = `${period.periodKey}@${nominal}`;
+    for (let i = 2; keys.has(dutyKey); i++) dutyKey = `${period.periodKey}@${nominal}~${i}`;
+    keys.add(dutyKey);
+    slots.push({ dutyKey, periodKey: period.periodKey, per: period.per, ruleId: period.rule.id, nominalOn: nominal, on });
   }
   return slots;
 }
