@@ -3,6 +3,8 @@ import type { Locale } from "@/i18n/config";
 import { citizenUpdateEmail, type CitizenUpdateData } from "./citizen-case-update";
 import { commitmentReminderEmail, type CommitmentReminderData } from "./commitment-reminder";
 import { receiptEmail, type ReceiptEmailData } from "./receipt";
+import { receptionBookingEmail, type BookedDayData } from "./reception-booking";
+import { receptionReminderEmail, type ReceptionReminderData } from "./reception-reminder";
 import type { RenderedEmail } from "./render";
 import { signInEmail } from "./sign-in";
 import { staffNoticeEmail, type StaffNoticeData } from "./staff-case-notice";
@@ -17,6 +19,8 @@ type Props = {
   "citizen-update": CitizenUpdateData;
   "staff-notice": StaffNoticeData;
   "commitment-reminder": CommitmentReminderData;
+  "reception-booking": { day: BookedDayData };
+  "reception-reminder": ReceptionReminderData;
 };
 export type RendererName = keyof Props;
 
@@ -28,9 +32,10 @@ export type RendererName = keyof Props;
 type Secrets = {
   receipt: { accessKey: string };
   "sign-in": { url: string };
+  "reception-booking": { code: string };
 };
 type SecretRenderer = keyof Secrets;
-const SECRET_FIELDS: { [K in SecretRenderer]: (keyof Secrets[K])[] } = { receipt: ["accessKey"], "sign-in": ["url"] };
+const SECRET_FIELDS: { [K in SecretRenderer]: (keyof Secrets[K])[] } = { receipt: ["accessKey"], "sign-in": ["url"], "reception-booking": ["code"] };
 export const SECRET_RENDERERS = Object.keys(SECRET_FIELDS) as SecretRenderer[];
 
 type Renderer<K extends RendererName> = (locale: Locale, props: Props[K], secret: K extends SecretRenderer ? Secrets[K] | null : null) => Promise<RenderedEmail>;
@@ -41,6 +46,8 @@ const RENDERERS: { [K in RendererName]: Renderer<K> } = {
   "citizen-update": (locale, p) => citizenUpdateEmail(locale, p),
   "staff-notice": (locale, p) => staffNoticeEmail(locale, p),
   "commitment-reminder": (locale, p) => commitmentReminderEmail(locale, p),
+  "reception-booking": (locale, p, secret) => receptionBookingEmail(locale, p.day, secret?.code ?? null),
+  "reception-reminder": (locale, p) => receptionReminderEmail(locale, p),
 };
 
 export type DeferredRender = { [K in RendererName]: { renderer: K; props: Props[K] } }[RendererName];
