@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   signInPerEmail: { limit: 5, windowSeconds: 3600 },
   /** Sign-in emails per requesting client IP, whatever the addresses. */
   signInPerIp: { limit: 30, windowSeconds: 3600 },
+  /** Wrong or unknown booking codes per client IP (cancelling a reception booking): only misses count. */
+  bookingCodeMissPerIp: { limit: 10, windowSeconds: 600 },
 } satisfies Record<string, RateLimitRule>;
 
 /** A key's name: its first word, and its second when it says what is counted ("filer-access:code:", "sign-in:ip:"). */
