@@ -1,5 +1,6 @@
 import "server-only";
 import type { Locale } from "@/i18n/config";
+import { briefingEmail, type BriefingEmailData } from "./briefing";
 import { citizenUpdateEmail, type CitizenUpdateData } from "./citizen-case-update";
 import { commitmentReminderEmail, type CommitmentReminderData } from "./commitment-reminder";
 import { receiptEmail, type ReceiptEmailData } from "./receipt";
@@ -19,6 +20,7 @@ type Props = {
   "citizen-update": CitizenUpdateData;
   "staff-notice": StaffNoticeData;
   "commitment-reminder": CommitmentReminderData;
+  briefing: BriefingEmailData;
   "reception-booking": { day: BookedDayData };
   "reception-reminder": ReceptionReminderData;
 };
@@ -46,6 +48,7 @@ const RENDERERS: { [K in RendererName]: Renderer<K> } = {
   "citizen-update": (locale, p) => citizenUpdateEmail(locale, p),
   "staff-notice": (locale, p) => staffNoticeEmail(locale, p),
   "commitment-reminder": (locale, p) => commitmentReminderEmail(locale, p),
+  briefing: (locale, p) => briefingEmail(locale, p),
   "reception-booking": (locale, p, secret) => receptionBookingEmail(locale, p.day, secret?.code ?? null),
   "reception-reminder": (locale, p) => receptionReminderEmail(locale, p),
 };
