@@ -127,11 +127,40 @@ describe("demo seed", () => {
       await t.db.execute(sql`select count(*) filter (where status = 'kept') as kept, count(*) filter (where status = 'open') as open,
           count(*) filter (where status = 'open' and due_on < ${toLocalDate(now)}) as overdue,
           (select count(*) from dialogue_agenda_items where commitment_id is not null) as carried
-        from commitments`),
+        from commitments where session_id is not null`),
     );
     expect(Object.fromEntries(Object.entries(c!).map(([k, v]) => [k, Number(v)]))).toEqual({ kept: 1, open: 2, overdue: 1, carried: 2 });
     const [conference] = await t.db.select().from(dialogueSessions).where(eq(dialogueSessions.kind, "conference"));
     expect(toLocalDate(conference!.startsAt).slice(0, 4)).toBe(toLocalDate(now).slice(0, 4));
+  });
+});
+
+describe("the demo's citizen receptions", () => {
+  it("has heads' seats with their duty generated, held in person, by a deputy and not at all, every outcome of a matter, bookings and a conclusion", async () => {
+    const [r] = rowsOf<Record<string, string>>(
+      await t.db.execute(sql`select
+          (select count(*) from reception_positions) as positions,
+          (select count(*) from reception_days where origin = 'duty') as generated,
+          (select count(*) from reception_days where status = 'held' and received_in_person) as in_person,
+          (select count(*) from reception_days where status = 'held' and not received_in_person) as delegated,
+          (select count(*) from reception_days where status = 'planned' and ends_at < ${now.toISOString()}::timestamptz) as missed,
+          (select count(distinct outcome) from reception_matters) as outcomes,
+          (select count(*) from reception_matters m join cases c on c.id = m.case_id where c.channel = 'reception') as cases,
+          (select count(*) from reception_bookings where status = 'booked') as booked,
+          (select count(*) from reception_days where mode = 'online' and online_url like 'https://%') as online,
+          (select count(*) from commitments where reception_day_id is not null) as concluded`),
+    );
+    const n = Object.fromEntries(Object.entries(r!).map(([k, v]) => [k, Number(v)]));
+    expect(n).toMatchObject({ positions: 4, delegated: 1, missed: 1, outcomes: 4, cases: 4, booked: 2, online: 1, concluded: 2 });
+    expect(n.generated).toBeGreaterThan(20);
+    expect(n.in_person).toBeGreaterThan(10);
+    // Every generated day is on a working day of the calendar.
+    const calendar = createCalendar(DEFAULT_HOLIDAYS);
+    const days = rowsOf<{ on: string }>(await t.db.execute(sql`select (starts_at at time zone 'Asia/Ho_Chi_Minh')::date::text as on from reception_days`));
+    for (const d of days) expect(calendar.isWorkingDay(d.on), d.on).toBe(true);
+    // The booked citizens' names are sealed.
+    const bookings = rowsOf<Record<string, unknown>>(await t.db.execute(sql`select * from reception_bookings`));
+    expect(JSON.stringify(bookings)).not.toContain("Nguyễn Văn An");
   });
 });
 

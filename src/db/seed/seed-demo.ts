@@ -34,6 +34,7 @@ import { MORNING_RUN_AT } from "@/server/scheduler/settings";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
 import { DEMO_CASE_TEXTS, DEMO_FILER_NAMES } from "./demo-cases";
 import { seedDialogue } from "./demo-dialogue";
+import { seedReception } from "./demo-reception";
 import {
   DEMO_AREAS,
   DEMO_CATEGORIES,
@@ -334,6 +335,8 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Seed
     const [marker] = await tx.select().from(appMeta).where(eq(appMeta.key, DEMO_DATA_KEY));
     if (marker) return { reference: "ok", casesCreated: 0 };
     const created = await seedCases(tx, ids, now);
+    // Cases registered at receptions are escalated back then like the others: before the history is settled.
+    await seedReception(tx, ids, now);
     await settleDemoHistory(tx, now);
     await seedDialogue(tx, ids, now);
     await tx.insert(appMeta).values({ key: DEMO_DATA_KEY, value: now.toISOString() });
