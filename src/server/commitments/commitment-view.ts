@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { cases, commitments, dialogueQuestions, dialogueSessionLeaders, dialogueSessions, units, users } from "@/db/schema";
+import { cases, commitments, dialogueQuestions, dialogueSessionLeaders, dialogueSessions, receptionDays, receptionPositions, units, users } from "@/db/schema";
 import { isCommitmentOverdue } from "@/domain/dialogue/commitment-status";
 import type { CommitmentStatus } from "@/domain/dialogue/vocabulary";
 import type { IsoDate } from "@/domain/types";
@@ -17,6 +17,8 @@ export type PublicCommitment = {
   createdAt: Date;
   version: number;
   session: { id: string; title: string; startsAt: Date } | null;
+  /** An item of a reception's conclusion notice: the reception it came from (session is then null). */
+  reception: { id: string; startsAt: Date; title: string; titleEn: string } | null;
   ownerUnit: { id: string; name: string; nameEn: string };
   leader: { userId: string; name: string; position: string | null; positionEn: string | null };
   question: { id: string; number: number } | null;
@@ -36,6 +38,9 @@ export function commitmentQuery(db: DbOrTx) {
       leaderName: users.name,
       position: dialogueSessionLeaders.position,
       positionEn: dialogueSessionLeaders.positionEn,
+      receptionStartsAt: receptionDays.startsAt,
+      receptionTitle: receptionPositions.title,
+      receptionTitleEn: receptionPositions.titleEn,
       questionNumber: dialogueQuestions.number,
       caseCode: cases.code,
       caseKind: cases.kind,
@@ -48,6 +53,8 @@ export function commitmentQuery(db: DbOrTx) {
       dialogueSessionLeaders,
       and(eq(dialogueSessionLeaders.sessionId, commitments.sessionId), eq(dialogueSessionLeaders.userId, commitments.leaderUserId)),
     )
+    .leftJoin(receptionDays, eq(receptionDays.id, commitments.receptionDayId))
+    .leftJoin(receptionPositions, eq(receptionPositions.id, receptionDays.positionId))
     .leftJoin(dialogueQuestions, eq(dialogueQuestions.id, commitments.questionId))
     .leftJoin(cases, eq(cases.id, commitments.caseId))
     .$dynamic();
@@ -67,8 +74,13 @@ export function toPublicCommitment(r: Row, today: IsoDate): PublicCommitment {
     createdAt: c.createdAt,
     version: c.version,
     session: c.sessionId && r.sessionTitle !== null && r.sessionStartsAt !== null ? { id: c.sessionId, title: r.sessionTitle, startsAt: r.sessionStartsAt } : null,
+    reception:
+      c.receptionDayId && r.receptionStartsAt !== null
+        ? { id: c.receptionDayId, startsAt: r.receptionStartsAt, title: r.receptionTitle ?? "", titleEn: r.receptionTitleEn ?? "" }
+        : null,
     ownerUnit: { id: c.ownerUnitId, name: r.unitName, nameEn: r.unitNameEn },
-    leader: { userId: c.leaderUserId, name: r.leaderName ?? "", position: r.position, positionEn: r.positionEn },
+    // A conclusion item's leader is the head of the reception: their seat is the position received at.
+    leader: { userId: c.leaderUserId, name: r.leaderName ?? "", position: r.position ?? r.receptionTitle, positionEn: r.positionEn ?? r.receptionTitleEn },
     question: c.questionId && r.questionNumber !== null ? { id: c.questionId, number: r.questionNumber } : null,
     case: r.caseCode !== null && r.caseKind !== null ? { code: r.caseCode, kind: r.caseKind } : null,
   };

@@ -13,7 +13,7 @@ import { COMMITMENT_ORDER, commitmentQuery, toPublicCommitment, type PublicCommi
 export const COMMITMENT_STATUS_FILTERS = [...COMMITMENT_STATUSES, "overdue"] as const;
 export type CommitmentStatusFilter = (typeof COMMITMENT_STATUS_FILTERS)[number];
 
-export type CommitmentFilters = { sessionId?: string; unitId?: string; leaderId?: string; status?: CommitmentStatusFilter };
+export type CommitmentFilters = { sessionId?: string; receptionDayId?: string; unitId?: string; leaderId?: string; status?: CommitmentStatusFilter };
 
 /** The most a list shows; the counts always cover everything that matches. */
 export const COMMITMENT_LIST_LIMIT = 200;
@@ -39,6 +39,7 @@ export type CommitmentList = { items: PublicCommitment[]; counts: CommitmentCoun
 function scopeOf(filters: CommitmentFilters, ownerUnitIds?: string[]): SQL[] {
   const where: SQL[] = [];
   if (filters.sessionId) where.push(eq(commitments.sessionId, filters.sessionId));
+  if (filters.receptionDayId) where.push(eq(commitments.receptionDayId, filters.receptionDayId));
   if (filters.unitId) where.push(eq(commitments.ownerUnitId, filters.unitId));
   if (filters.leaderId) where.push(eq(commitments.leaderUserId, filters.leaderId));
   if (ownerUnitIds) where.push(ownerUnitIds.length > 0 ? inArray(commitments.ownerUnitId, ownerUnitIds) : sql`false`);

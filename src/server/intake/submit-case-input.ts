@@ -48,12 +48,15 @@ export const submitCaseSchema = z
     language: z.enum(["vi", "en"]).default("vi"),
     channel: z.enum(CHANNELS).default("web"),
     idempotencyKey: z.string().min(16).max(100),
+    /** The reception day a matter was raised at (the on-behalf form opened from it): channel "reception" only. */
+    receptionDayId: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim().toLowerCase() : undefined), z.uuid({ error: "invalid" }).optional()),
   })
   .superRefine((v, ctx) => {
     const add = (path: string, message: FieldError) => ctx.addIssue({ code: "custom", path: [path], message });
     if (v.email && !z.email().safeParse(v.email).success) add("email", "invalidEmail");
     if (v.phone && !normalizePhone(v.phone)) add("phone", "invalidPhone");
     if (v.idNumber && !isIdNumber(v.idNumber)) add("idNumber", "invalidIdNumber");
+    if (v.receptionDayId && v.channel !== "reception") add("channel", "invalid");
     const rules = identityRules(v.kind);
     if (v.anonymous && !rules.anonymousAllowed) add("anonymous", "invalid");
     if (v.anonymous && rules.anonymousAllowed) return;

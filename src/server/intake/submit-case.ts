@@ -6,6 +6,8 @@ import type { Database, DbOrTx, Tx } from "@/db/client";
 import { caseParties, cases, units } from "@/db/schema";
 import { toLocalDate } from "@/domain/calendar";
 import { acceptanceDueDate, selectPolicy } from "@/domain/deadlines";
+import { RECEPTION_ANSWER_POLICY } from "@/domain/deadline-policies-data";
+import type { IsoDate } from "@/domain/types";
 import { routeCase } from "@/domain/routing";
 import { CODE_ALPHABET, generateTrackingCode, hashAccessKey, normalizeAccessKey } from "@/domain/tracking-code";
 import { env } from "@/env";
@@ -18,6 +20,8 @@ import { sendEmail } from "@/server/email/send-email";
 import { deferRenderWithSecret } from "@/emails/registry";
 import { AppError } from "@/server/errors";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
+import { insertCaseMatter, lockReceptionDayForCase, receptionAnswerDueOn } from "@/server/reception/record/reception-case";
+import { receptionDateOf } from "@/server/reception/record/record-frame";
 import { fieldErrors, submitCaseSchema, type FieldError, type SubmitCaseInput, type SubmitCaseValues } from "./submit-case-input";
 
 export type SubmitContext = { db: Database; ip: string; userId: string | null; now?: Date };
@@ -152,7 +156,14 @@ export async function submitCase(ctx: SubmitContext, raw: SubmitCaseInput & { we
 async function insertCase(ctx: SubmitContext, v: SubmitCaseValues, fingerprint: string, files: CheckedFile[], now: Date): Promise<Receipt> {
   // Read before the transaction: on the embedded database a second query outside it would wait for it.
   const ref = await getReferenceData(ctx.db, { mustContain: { areaId: v.areaId, categoryId: v.categoryId, unitId: v.subjectUnitId } });
-  return runInTransaction(ctx.db, (tx) => insertCaseInTransaction(tx, ref, { userId: ctx.userId }, v, fingerprint, files, now));
+  return runInTransaction(ctx.db, async (tx) => {
+    if (!v.receptionDayId) return insertCaseInTransaction(tx, ref, { userId: ctx.userId }, v, fingerprint, files, now);
+    // A matter raised at a reception: authorised from the day, and written with the case or not at all.
+    const day = await lockReceptionDayForCase(tx, ctx.userId, v.receptionDayId, now);
+    const receipt = await insertCaseInTransaction(tx, ref, { userId: ctx.userId }, v, fingerprint, files, now, { receptionOn: receptionDateOf(day) });
+    await insertCaseMatter(tx, day, { caseId: receipt.caseId, title: v.title, categoryId: v.categoryId, userId: ctx.userId!, calendar: ref.calendar }, now);
+    return receipt;
+  });
 }
 
 /**
@@ -170,6 +181,7 @@ export async function insertCaseInTransaction(
   fingerprint: string,
   files: CheckedFile[],
   now: Date,
+  reception: { receptionOn?: IsoDate } = {},
 ): Promise<Receipt> {
   const receivedOn = toLocalDate(now);
   const area = ref.areas.find((a) => a.id === v.areaId);
@@ -194,7 +206,12 @@ export async function insertCaseInTransaction(
   const unit = unitRows.find((u) => u.id === decision.unitId)!;
   const policy = selectPolicy(policies, v.kind, 1, receivedOn);
   if (!policy) throw new Error(`no deadline policy in force for ${v.kind} on ${receivedOn}`);
-  const acceptanceDueOn = acceptanceDueDate(calendar, policy, receivedOn);
+  // Anything raised at a reception must be answered within 10 working days of it (Law 42/2013 art. 28): a case
+  // registered from a reception is due at the earlier of its policy's date and that one.
+  const policyDueOn = acceptanceDueDate(calendar, policy, receivedOn);
+  const receptionDueOn = v.channel === "reception" ? receptionAnswerDueOn(calendar, reception.receptionOn ?? receivedOn) : null;
+  const dueRule = receptionDueOn && receptionDueOn < policyDueOn ? ("reception" as const) : ("policy" as const);
+  const acceptanceDueOn = dueRule === "reception" ? receptionDueOn! : policyDueOn;
   const accessKey = deriveAccessKey(fingerprint);
 
   const [row] = await tx
@@ -244,7 +261,16 @@ export async function insertCaseInTransaction(
     visibility: "public",
     actorRole: "system",
     toUnitId: unit.id,
-    data: { ruleId: decision.ruleId, reason: decision.reason, trail: decision.trail, policyId: policy.id, legalBasis: policy.legalBasis },
+    data: {
+      ruleId: decision.ruleId,
+      reason: decision.reason,
+      trail: decision.trail,
+      policyId: policy.id,
+      legalBasis: policy.legalBasis,
+      ...(receptionDueOn
+        ? { dueRule, dueRuleBasis: dueRule === "reception" ? RECEPTION_ANSWER_POLICY.legalBasis : policy.legalBasis, policyDueOn, receptionDueOn, receptionOn: reception.receptionOn ?? receivedOn }
+        : {}),
+    },
   });
   await storeAttachments(tx, caseId, files, { uploadedBy: ctx.userId, visibility: "filer", eventId: receivedEventId });
 
