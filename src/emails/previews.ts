@@ -7,6 +7,8 @@ import { dailyDigestEmail, type DigestRow } from "./daily-digest";
 import { infoReminderEmail } from "./info-reminder";
 import { appUrl } from "./links";
 import { receiptEmail } from "./receipt";
+import { receptionBookingEmail } from "./reception-booking";
+import { receptionReminderEmail } from "./reception-reminder";
 import type { RenderedEmail } from "./render";
 import { signInEmail } from "./sign-in";
 import { STAFF_NOTICES, staffNoticeEmail } from "./staff-case-notice";
@@ -23,6 +25,16 @@ const rows: DigestRow[] = [
 ];
 
 const receiptSample = { code, kind: "report", unitName: unit.name, unitNameEn: unit.nameEn, acceptanceDueOn: "2027-02-18" };
+
+const bookedDay = {
+  dayId: "00000000-0000-4000-8000-000000000002",
+  title: "Chủ tịch UBND tỉnh Gia Lai (mẫu)",
+  titleEn: "Chair of the Gia Lai Provincial People's Committee (sample)",
+  startsAt: "2027-01-15T00:30:00.000Z",
+  place: "Trụ sở Ban Tiếp công dân tỉnh, 1 Trần Hưng Đạo (mẫu)",
+  mode: "in_person" as const,
+  onlineUrl: null,
+};
 
 export type EmailPreview = { name: string; render: (locale: Locale) => Promise<RenderedEmail> };
 
@@ -46,6 +58,10 @@ export const EMAIL_PREVIEWS: EmailPreview[] = [
   },
   // Once delivered, the outbox no longer keeps the key: the receipt says where it was shown.
   { name: "case-receipt-key-not-kept", render: (l) => receiptEmail(l, receiptSample, appUrl(""), null) },
+  { name: "reception-booking", render: (l) => receptionBookingEmail(l, bookedDay, "ABCDE-FGH12") },
+  // Once delivered, the outbox no longer keeps the booking code.
+  { name: "reception-booking-code-not-kept", render: (l) => receptionBookingEmail(l, bookedDay, null) },
+  { name: "reception-reminder", render: (l) => receptionReminderEmail(l, { ...bookedDay, mode: "online", onlineUrl: "https://meet.example.vn/tiep-dan" }) },
   ...CITIZEN_UPDATES.map((update) => ({
     name: `case-${update.replace("_", "-")}`,
     render: (l: Locale) =>
