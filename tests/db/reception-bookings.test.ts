@@ -6,6 +6,7 @@ import { runInTransaction } from "@/db/transaction";
 import { toLocalDate } from "@/domain/calendar";
 import type { IsoDate } from "@/domain/types";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
+import { bodyLimitFor } from "@/server/http/body-limits";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { renderInMemory, renderPendingEmails } from "@/server/email/render-pending";
 import { unsealPersonalData } from "@/server/privacy/personal-data";
@@ -133,6 +134,12 @@ describe("booking a place", () => {
     expect((await dayRow(day.id)).booked).toBe(2);
     // No email for a phone contact.
     expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `reception-booking:${first.booking.bookingId}`))).toHaveLength(0);
+  });
+
+  it("takes a form with attachments on the day page only", () => {
+    expect(bodyLimitFor("/tiep-cong-dan/6f1c2b9e-8a51-4a7e-9c1e-0b2d3f4a5b6c").name).toBe("upload");
+    expect(bodyLimitFor("/tiep-cong-dan/huy-dat-lich").name).toBe("form");
+    expect(bodyLimitFor("/tiep-cong-dan").name).toBe("form");
   });
 
   it("gives each problem by its field and books nothing", async () => {

@@ -16,7 +16,7 @@ export const BODY_LIMITS = {
   small: 16 * KB,
   /** Any other form: an official's answer is long text, never files. */
   form: 1 * MB,
-  /** Filing, a filer's added information, an official's note with documents, a commitment's evidence. */
+  /** Filing, a filer's added information, an official's note with documents, a commitment's evidence, a reception booking. */
   upload: ATTACHMENT_LIMITS.maxTotalBytes + 1 * MB,
 } as const;
 
@@ -25,7 +25,7 @@ export type BodyLimitName = keyof typeof BODY_LIMITS;
 const ROUTES: [RegExp, BodyLimitName][] = [
   [/^\/api\/locale$/, "tiny"],
   [/^\/(api\/auth\/|dang-nhap(\/|$)|email\/)/, "small"],
-  [/^\/(gui-y-kien(\/gui)?|can-bo\/tiep-nhan|tra-cuu\/[^/]+\/rieng|can-bo\/ho-so\/[^/]+|can-bo\/cam-ket\/[^/]+)\/?$/, "upload"],
+  [/^\/(gui-y-kien(\/gui)?|can-bo\/tiep-nhan|tra-cuu\/[^/]+\/rieng|can-bo\/ho-so\/[^/]+|can-bo\/cam-ket\/[^/]+|tiep-cong-dan\/[0-9a-fA-F-]{36})\/?$/, "upload"],
 ];
 
 export function bodyLimitFor(pathname: string): { name: BodyLimitName; bytes: number } {
