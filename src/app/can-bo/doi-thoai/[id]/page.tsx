@@ -7,6 +7,7 @@ import { requireStaffPage } from "@/server/auth/require-staff";
 import { getPublicSession } from "@/server/dialogue/get-public-session";
 import { loadSessionForStaff } from "@/server/dialogue/session-access";
 import { AppError } from "@/server/errors";
+import { BriefingLinkCard } from "../../ban-tin/briefing-link";
 import { AgendaManager } from "./agenda-manager";
 import { CommitmentsManager } from "./commitments-manager";
 import { SessionControls } from "./controls-section";
@@ -38,6 +39,7 @@ export default async function StaffSessionPage({ params, searchParams }: Props) 
   return (
     <div className="space-y-8">
       <SessionControls {...props} />
+      <BriefingLinkCard kind="session" href={`/can-bo/doi-thoai/${session.id}/ban-tin`} />
       <ModerationSection {...props} />
       <AgendaManager {...props} />
       <CommitmentsManager {...props} />
