@@ -3,7 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { templates, texts } from "@/lib/client-copy";
 import { CancelForm, type CancelCopy } from "./cancel-form";
 
-export const metadata: Metadata = { robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("booking.cancel");
+  return { title: t("title"), robots: { index: false } };
+}
 
 /** Cancelling a reception booking with its code: the code, then the day it is for, then a confirmation. */
 export default async function CancelBookingPage() {
