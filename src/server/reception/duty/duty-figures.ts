@@ -1,14 +1,15 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { areas, receptionDays, receptionPositionHolders, receptionPositions, units, users } from "@/db/schema";
-import { compareDates, toLocalDate } from "@/domain/calendar";
+import { addCalendarDays, compareDates, toLocalDate } from "@/domain/calendar";
 import { judgeDutyByMonth, monthEnd, monthOf, monthStart, monthsBetween, type DutyRule, type MonthJudgement } from "@/domain/reception/duty";
 import type { PositionKind } from "@/domain/reception/vocabulary";
 import type { IsoDate } from "@/domain/types";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { loadDutyRules } from "@/server/reception/duty-rules";
+import { vietnamInstant } from "@/server/reception/generate-reception-days";
 
 /**
  * What became of the matters raised at a position's receptions in one month (by the reception's date). A case is
@@ -94,7 +95,14 @@ export async function computeDuty(db: DbOrTx, scope: DutyScope, opts: { now?: Da
     db
       .select({ positionId: receptionDays.positionId, startsAt: receptionDays.startsAt, inPerson: receptionDays.receivedInPerson })
       .from(receptionDays)
-      .where(and(inArray(receptionDays.positionId, ids), eq(receptionDays.status, "held"))),
+      .where(
+        and(
+          inArray(receptionDays.positionId, ids),
+          eq(receptionDays.status, "held"),
+          // A week at the window's edge may start up to 6 days before its first month.
+          opts.fromMonth ? gte(receptionDays.startsAt, vietnamInstant(addCalendarDays(monthStart(opts.fromMonth), -7), "00:00")) : undefined,
+        ),
+      ),
     matterTallies(db, ids, today),
   ]);
 
