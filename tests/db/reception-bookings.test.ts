@@ -191,7 +191,8 @@ describe("booking a place", () => {
 describe("cancelling with the code", () => {
   it("shows the day, then frees the place and the address's count in one step; a second cancel is refused", async () => {
     const day = await addDay({ capacity: 1 });
-    const made = await book(day.id, { contact: "huy@example.com" }, "192.0.2.77");
+    const sent = input(day.id, { contact: "huy@example.com" });
+    const made = await bookSlot({ db: t.db, ip: "192.0.2.77", now }, sent);
     if (!made.ok) throw new Error("not booked");
     const found = await findBookingByCode({ db: t.db, ip: "192.0.2.99", now }, made.booking.code.toLowerCase().replace("-", " "));
     expect(found).toMatchObject({ ok: true, booking: { status: "booked", cancellable: true, day: { id: day.id, title: "Chủ tịch UBND tỉnh (thử)" } } });
@@ -206,8 +207,12 @@ describe("cancelling with the code", () => {
     expect(row).toMatchObject({ status: "cancelled", cancelledAt: now });
     expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "reception.booking_cancelled"), eq(auditLog.entityId, row!.id)))).toHaveLength(1);
     expect(await cancelBooking({ db: t.db, ip: "192.0.2.99", now }, made.booking.code)).toEqual({ ok: false, reason: "not_cancellable", status: "cancelled" });
-    // The freed place and the same contact may book again.
-    expect((await book(day.id, { contact: "huy@example.com" }, "192.0.2.77")).ok).toBe(true);
+    // The freed place and the same contact may book again, even from the same cached form with the same words.
+    const again = await bookSlot({ db: t.db, ip: "192.0.2.77", now }, sent);
+    expect(again).toMatchObject({ ok: true, booking: { replayed: false } });
+    if (again.ok) expect(again.booking.code).not.toBe(made.booking.code);
+    expect(await bookSlot({ db: t.db, ip: "192.0.2.77", now }, sent)).toMatchObject({ ok: true, booking: { replayed: true } });
+    expect((await dayRow(day.id)).booked).toBe(1);
   });
 
   it("refuses once the reception has begun", async () => {

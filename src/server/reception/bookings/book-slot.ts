@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { receptionBookingAddresses, receptionBookingFiles, receptionBookings, receptionDays, receptionPositions } from "@/db/schema";
 import { runInTransaction } from "@/db/transaction";
@@ -45,11 +45,24 @@ export type BookSlotResult =
  * The stored idempotency key: the form's one-time key bound to the day and to what was sent. The public day page
  * is cached for everyone, so many visitors may post the same form key: only a retry of the same booking finds it.
  */
-function fingerprint(dayId: string, v: BookSlotValues, files: CheckedFile[]): string {
-  const contact = "email" in v.contact ? `email:${v.contact.email}` : `phone:${v.contact.phone}`;
+function fingerprint(dayId: string, v: BookSlotValues, files: CheckedFile[], cancelledBefore: number): string {
   return createHash("sha256")
-    .update(JSON.stringify(["booking", v.idempotencyKey, dayId, v.name, contact, v.summary, files.map((f) => f.sha256)]))
+    .update(JSON.stringify(["booking", v.idempotencyKey, dayId, v.name, contactOf(v), v.summary, files.map((f) => f.sha256), cancelledBefore]))
     .digest("hex");
+}
+
+const contactOf = (v: BookSlotValues) => ("email" in v.contact ? v.contact.email : v.contact.phone);
+
+/**
+ * How many of this contact's bookings of the day were cancelled: part of the fingerprint, so that booking again
+ * after cancelling, from the same cached form with the same words, is a new booking rather than the cancelled one.
+ */
+async function cancelledBookings(db: Database, dayId: string, contactHash: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(receptionBookings)
+    .where(and(eq(receptionBookings.receptionDayId, dayId), eq(receptionBookings.contactHash, contactHash), eq(receptionBookings.status, "cancelled")));
+  return row?.n ?? 0;
 }
 
 async function existing(db: Database, key: string): Promise<BookedPlace | null> {
@@ -93,7 +106,8 @@ export async function bookSlot(ctx: BookContext, raw: BookSlotInput, files: Inco
   const checked = checkAttachments(files);
   if (!checked.ok) return { ok: false, reason: "attachments", problem: checked.problem, fileName: checked.fileName };
 
-  const key = fingerprint(day.id, v, checked.files);
+  const contactHash = bookingContactHash(contactOf(v));
+  const key = fingerprint(day.id, v, checked.files, await cancelledBookings(db, day.id, contactHash));
   const replay = await existing(db, key);
   if (replay) return { ok: true, booking: replay };
   // A first answer without a write; the transaction decides.
@@ -101,7 +115,7 @@ export async function bookSlot(ctx: BookContext, raw: BookSlotInput, files: Inco
   if (refusal) return { ok: false, reason: "refused", refusal };
 
   try {
-    return { ok: true, booking: await runInTransaction(db, (tx) => insertBooking(tx, ctx.ip, day.id, v, key, checked.files, now)) };
+    return { ok: true, booking: await runInTransaction(db, (tx) => insertBooking(tx, ctx.ip, day.id, v, key, contactHash, checked.files, now)) };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: "refused", refusal: error.refusal };
     if (violates(error, "check", "reception_booking_addresses_cap")) return { ok: false, reason: "refused", refusal: "address_cap" };
@@ -115,7 +129,7 @@ export async function bookSlot(ctx: BookContext, raw: BookSlotInput, files: Inco
   }
 }
 
-async function insertBooking(tx: Tx, ip: string, dayId: string, v: BookSlotValues, key: string, files: CheckedFile[], now: Date): Promise<BookedPlace> {
+async function insertBooking(tx: Tx, ip: string, dayId: string, v: BookSlotValues, key: string, contactHash: string, files: CheckedFile[], now: Date): Promise<BookedPlace> {
   // The place first: this row lock orders concurrent bookings of one day, and the conditions are re-read after it.
   const [taken] = await tx
     .update(receptionDays)
@@ -153,7 +167,7 @@ async function insertBooking(tx: Tx, ip: string, dayId: string, v: BookSlotValue
       status: "booked",
       keyId: sealed.keyId,
       sealed: sealed.sealed,
-      contactHash: bookingContactHash(email ?? phone!),
+      contactHash,
       contactIsEmail: !!email,
       language: v.language,
       idempotencyKey: key,
