@@ -163,7 +163,7 @@ describe("matters raised", () => {
   it("records an answer on the spot (marking the citizen's booking attended), a guidance and a refusal", async () => {
     const [b] = await t.db
       .insert(receptionBookings)
-      .values({ receptionDayId: held, codeHash: `h-${randomUUID()}`, keyId: "x", ...sealPersonalData({ name: "Lê Thị C" }), contactHash: `c-${randomUUID()}`, idempotencyKey: randomUUID() })
+      .values({ receptionDayId: held, codeHash: `h-${randomUUID()}`, ...sealPersonalData({ name: "Lê Thị C" }), contactHash: `c-${randomUUID()}`, idempotencyKey: randomUUID() })
       .returning();
     bookingId = b!.id;
     const staff = await viewer("tiepnhan.pleiku");

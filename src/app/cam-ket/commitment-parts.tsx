@@ -1,7 +1,7 @@
 // Pieces the commitment pages share (the public list, a commitment's page, the session's section, the staff
 // pages). Server components only: no script reaches the citizen.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { CommitmentStatus } from "@/domain/dialogue/vocabulary";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import type { PublicCommitment } from "@/server/commitments/commitment-view";
@@ -57,8 +57,20 @@ export async function SourceText({ c, withSession = true }: { c: PublicCommitmen
       </Link>,
     );
   }
+  if (c.reception) parts.push(<ReceptionSource key="r" c={c} />);
   if (parts.length === 0) return <span>{t("noSource")}</span>;
   return <span className="flex flex-wrap gap-x-3">{parts}</span>;
+}
+
+/** An item of a reception's conclusion notice: "Thông báo kết luận buổi tiếp công dân ngày …", to the day's page. */
+async function ReceptionSource({ c }: { c: PublicCommitment }) {
+  const [t, locale] = await Promise.all([getTranslations("receptionRecord.commitment"), getLocale()]);
+  if (!c.reception) return null;
+  return (
+    <Link href={`/tiep-cong-dan/${c.reception.id}`} className="underline underline-offset-4">
+      {t("source", { date: formatDate(c.reception.startsAt, locale) })}
+    </Link>
+  );
 }
 
 /** One commitment in a list. `href` is where its title leads (the public page, or the staff one). */

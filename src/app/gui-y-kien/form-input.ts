@@ -34,6 +34,8 @@ export function readIntakeForm(form: FormData, cookieLocale: string | undefined)
     // Officials registering a case on a citizen's behalf choose the channel; the service checks they may.
     channel: (values.channel || "web") as SubmitCaseInput["channel"],
     idempotencyKey: values.idempotencyKey ?? "",
+    // Opened from a reception day: the service checks the official may record matters on it.
+    receptionDayId: values.receptionDayId || undefined,
     website: form.get("website")?.toString(),
   };
   return { values, raw };

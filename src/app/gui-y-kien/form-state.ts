@@ -3,7 +3,7 @@ import type { FieldError } from "@/server/intake/submit-case-input";
 
 export const TEXT_FIELDS = [
   "kind", "categoryId", "areaId", "address", "title", "body", "name", "phone", "email", "filerAddress", "idNumber",
-  "subjectName", "subjectPosition", "subjectUnitId", "idempotencyKey", "channel",
+  "subjectName", "subjectPosition", "subjectUnitId", "idempotencyKey", "channel", "receptionDayId",
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 

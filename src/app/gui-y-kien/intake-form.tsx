@@ -26,7 +26,14 @@ function fold(text: string): string {
 }
 
 /** For an official registering on a citizen's behalf: the channels to choose from (the first is the default). */
-export type OnBehalf = { label: string; hint: string; notAllowed: string; channels: { value: string; label: string }[] };
+export type OnBehalf = {
+  label: string;
+  hint: string;
+  notAllowed: string;
+  channels: { value: string; label: string }[];
+  /** Opened from a reception day (?tiep-cong-dan=): which one, posted as receptionDayId. */
+  reception?: { dayId: string; label: string; hint: string; notAllowed: string };
+};
 
 type IntakeFormProps = {
   copy: IntakeFormCopy;
@@ -111,6 +118,20 @@ export function IntakeForm({ copy, options, idempotencyKey, initialKind, onBehal
         </div>
       )}
 
+      {onBehalf?.reception && (
+        <div className="card space-y-1 border-l-4 border-l-sky-700">
+          <input type="hidden" name="receptionDayId" value={onBehalf.reception.dayId} />
+          <p className="font-semibold">{onBehalf.reception.label}</p>
+          <p id={`${id}-receptionDayId-hint`} className="field-hint">
+            {onBehalf.reception.hint}
+          </p>
+          {state.errors.receptionDayId && (
+            <p id={`${id}-receptionDayId-error`} className="field-error">
+              {onBehalf.reception.notAllowed}
+            </p>
+          )}
+        </div>
+      )}
       {onBehalf && channels && (
         <div className="card space-y-2">
           <label htmlFor={`${id}-channel`} className="field-label">

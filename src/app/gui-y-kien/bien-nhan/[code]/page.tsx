@@ -10,6 +10,7 @@ import { env } from "@/env";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { decodeParam } from "@/lib/route-param";
 import { getReceipt } from "@/server/intake/get-receipt";
+import { receptionOfCase } from "@/server/reception/record/reception-for-case-form";
 import { RECEIPT_COOKIE_PREFIX } from "../../form-state";
 import { PrintButton } from "./print-button";
 
@@ -24,9 +25,17 @@ type Props = { params: Promise<{ code: string }> };
 export default async function ReceiptPage({ params }: Props) {
   const code = normalizeTrackingCode(decodeParam((await params).code));
   if (!code) notFound();
-  const receipt = await getReceipt(await getDb(), code);
+  const db = await getDb();
+  const receipt = await getReceipt(db, code);
   if (!receipt) notFound();
-  const [t, tKinds, locale, jar] = await Promise.all([getTranslations("intake.receipt"), getTranslations("kinds"), getLocale(), cookies()]);
+  const [t, tKinds, tReception, locale, jar, receptionDayId] = await Promise.all([
+    getTranslations("intake.receipt"),
+    getTranslations("kinds"),
+    getTranslations("receptionRecord.onBehalf"),
+    getLocale(),
+    cookies(),
+    receptionOfCase(db, code),
+  ]);
   const accessKey = jar.get(`${RECEIPT_COOKIE_PREFIX}${code}`)?.value;
   const statusUrl = `${env().APP_URL}/tra-cuu/${code}`;
   const qr = await QRCode.toString(statusUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
@@ -87,9 +96,16 @@ export default async function ReceiptPage({ params }: Props) {
         <Link href={`/tra-cuu/${receipt.code}`} className="btn-primary">
           {t("track")}
         </Link>
-        <Link href="/gui-y-kien" className="btn-secondary">
-          {t("another")}
-        </Link>
+        {/* Registered at a reception: the official goes back to it (the link leads to a staff page). */}
+        {receptionDayId ? (
+          <Link href={`/can-bo/tiep-cong-dan/${receptionDayId}#ghi-nhan`} className="btn-secondary">
+            {tReception("backToReception")}
+          </Link>
+        ) : (
+          <Link href="/gui-y-kien" className="btn-secondary">
+            {t("another")}
+          </Link>
+        )}
       </div>
     </div>
   );
