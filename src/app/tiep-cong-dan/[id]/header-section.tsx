@@ -15,7 +15,7 @@ export async function DayHeader({ day, locale }: DaySectionProps) {
   const en = locale === "en";
   const title = en ? day.titleEn : day.title;
   const cancelled = day.status === "cancelled";
-  const moved = !cancelled && day.events.some((e) => e.type === "moved");
+  const moved = (day.status === "planned" || day.status === "confirmed") && day.events.some((e) => e.type === "moved");
   const heldOn = toLocalDate(day.startsAt);
   const fromHoliday = day.origin === "duty" && day.nominalOn && day.nominalOn !== heldOn && !moved;
   const fact = (label: string, value: ReactNode) => (
