@@ -17,7 +17,7 @@ export async function DayHeader({ day, locale }: DaySectionProps) {
   const cancelled = day.status === "cancelled";
   const moved = (day.status === "planned" || day.status === "confirmed") && day.events.some((e) => e.type === "moved");
   const heldOn = toLocalDate(day.startsAt);
-  const fromHoliday = day.origin === "duty" && day.nominalOn && day.nominalOn !== heldOn && !moved;
+  const fromHoliday = day.origin === "duty" && day.nominalOn && day.nominalOn !== heldOn && !day.events.some((e) => e.type === "moved");
   const fact = (label: string, value: ReactNode) => (
     <div className="sm:grid sm:grid-cols-[12rem_1fr] sm:gap-3">
       <dt className="font-semibold text-zinc-700">{label}</dt>
