@@ -7,11 +7,10 @@ import { RECEPTION_ANSWER_POLICY } from "@/domain/deadline-policies-data";
 import { addPeriod } from "@/domain/deadlines";
 import type { PositionKind } from "@/domain/reception/vocabulary";
 import { REFUSAL_NOTICE_WORKING_DAYS } from "@/domain/reception/vocabulary";
-import { generateAccessKey, hashAccessKey } from "@/domain/tracking-code";
 import { loadCalendar, loadPolicies } from "@/server/deadlines/policy-rows";
 import { insertCaseInTransaction } from "@/server/intake/submit-case";
 import { submitCaseSchema } from "@/server/intake/submit-case-input";
-import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
+import { bookingCodeHash, bookingContactHash, deriveBookingCode, sealBooking } from "@/server/reception/bookings/booking-data";
 import { generateReceptionDays } from "@/server/reception/generate-reception-days";
 import { loadDutyRules } from "@/server/reception/duty-rules";
 
@@ -306,7 +305,30 @@ export async function seedReception(tx: Tx, ids: Ids, now: Date): Promise<void> 
       })
       .where(eq(receptionDays.id, next.id));
     await tx.insert(receptionDayEvents).values({ receptionDayId: next.id, type: "confirmed" });
-    if (online) await tx.insert(receptionDayEvents).values({ receptionDayId: next.id, type: "mode_changed", data: { mode: "online" } });
+    if (online) await tx.insert(receptionDayEvents).values({ receptionDayId: next.id, type: "mode_online", data: { onlineUrl: "https://hop-truc-tuyen.example.gov.vn/tiep-cong-dan-snnmt" } });
+
+    // Pleiku's reception after that was moved a working day later, with the public reason.
+    if (p.key === "pleiku") {
+      const [later] = await tx
+        .select()
+        .from(receptionDays)
+        .where(and(eq(receptionDays.positionId, positionId), eq(receptionDays.status, "planned")))
+        .orderBy(asc(receptionDays.startsAt))
+        .limit(1);
+      if (later) {
+        const to = calendar.nextWorkingDay(toLocalDate(later.startsAt));
+        const startsAt = atLocalHour(to, 7.5);
+        const endsAt = atLocalHour(to, 11);
+        const reason = "Trùng lịch kỳ họp chuyên đề của HĐND phường; lịch tiếp chuyển sang ngày làm việc kế tiếp (mẫu).";
+        await tx.update(receptionDays).set({ startsAt, endsAt, statusReason: reason, version: 2 }).where(eq(receptionDays.id, later.id));
+        await tx.insert(receptionDayEvents).values({
+          receptionDayId: later.id,
+          type: "moved",
+          reason,
+          data: { oldStartsAt: later.startsAt.toISOString(), oldEndsAt: later.endsAt.toISOString(), oldPlace: later.place, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), place: later.place },
+        });
+      }
+    }
 
     // Citizens booked for the province's next joint reception (sealed, as a real booking is).
     if (p.key === "province") {
@@ -316,13 +338,14 @@ export async function seedReception(tx: Tx, ids: Ids, now: Date): Promise<void> 
       ];
       for (const [i, b] of bookers.entries()) {
         const contact = b.email ?? b.phone!;
+        const fingerprint = `demo-booking:${next.id}:${i}`;
         await tx.insert(receptionBookings).values({
           receptionDayId: next.id,
-          codeHash: hashAccessKey(generateAccessKey()),
-          ...sealPersonalData({ name: b.name, email: b.email, phone: b.phone, summary: b.summary } as never),
-          contactHash: emailLookupHash(contact),
+          codeHash: bookingCodeHash(deriveBookingCode(fingerprint))!,
+          ...sealBooking({ name: b.name, email: b.email, phone: b.phone, summary: b.summary }),
+          contactHash: bookingContactHash(contact),
           contactIsEmail: !!b.email,
-          idempotencyKey: `demo-booking-${i}`,
+          idempotencyKey: fingerprint,
         });
       }
       await tx.update(receptionDays).set({ booked: bookers.length }).where(eq(receptionDays.id, next.id));
