@@ -11,7 +11,7 @@ import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { receptionCalendarPage, receptionDayPage } from "@/server/http/cached-reception-pages";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
 import { addReceptionDay } from "@/server/reception/calendar/add-reception-day";
-import { listReceptionDays, listStaffReceptionDays, parseReceptionFilters } from "@/server/reception/calendar/list-reception-days";
+import { listReceptionDays, listStaffReceptionDays, parseReceptionFilters, receptionFilterOptions } from "@/server/reception/calendar/list-reception-days";
 import { cancelReceptionDay, confirmReceptionDay, moveReceptionDay, setReceptionBookings, setReceptionMode, updateReceptionContent } from "@/server/reception/calendar/plan-day";
 import { receptionDayIcs, receptionFeedIcs } from "@/server/reception/calendar/reception-ics-file";
 import { loadDutyRules } from "@/server/reception/duty-rules";
@@ -128,6 +128,14 @@ describe("the public calendar", () => {
     expect(province.rows).toEqual([]);
     // Junk is ignored rather than failing.
     expect(parseReceptionFilters({ "vi-tri": "1 or 1=1", thang: "2027-13", "don-vi": "x'y", trang: "-3" })).toEqual({ unitCode: undefined, positionId: undefined, areaCode: undefined, month: undefined, page: 1 });
+  });
+
+  it("offers as filters the units with seats and the areas with reception days, the province first, each once", async () => {
+    const options = await receptionFilterOptions(t.db);
+    expect(options.positions.some((p) => p.id === positionId)).toBe(true);
+    expect(new Set(options.areas.map((a) => a.code)).size).toBe(options.areas.length);
+    expect(options.areas[0]?.code).toBe("demo-52");
+    expect(options.units.length).toBeGreaterThan(0);
   });
 });
 

@@ -7,7 +7,7 @@ import { DEFAULT_HOLIDAYS } from "@/domain/holidays-data";
 import { renderPendingEmails } from "@/server/email/render-pending";
 import { setEmailPreference } from "@/server/email/email-preferences";
 import { preferenceToken } from "@/server/email/preference-token";
-import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
+import { MORNING_JOBS, runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
 import { ESCALATE_AFTER_WORKING_DAYS, ESCALATE_AGAIN_EVERY_WORKING_DAYS, INFO_REMINDER_AFTER_WORKING_DAYS } from "@/server/scheduler/settings";
 import { getPublicCase } from "@/server/tracking/get-public-case";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -52,15 +52,15 @@ describe("the working-day schedule", () => {
     await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-16" });
     expect(await runScheduledJobs(t.db, vn("2027-02-04", "07:29"))).toEqual({});
     const first = await runScheduledJobs(t.db, vn("2027-02-04", "07:30"));
-    expect(Object.keys(first)).toEqual(["escalate-overdue", "notify-overdue", "remind-missing-info", "remind-commitments", "daily-digest"]);
+    expect(Object.keys(first)).toEqual(["generate-reception-calendar", "escalate-overdue", "notify-overdue", "remind-missing-info", "remind-commitments", "remind-reception-bookings", "send-briefings", "daily-digest"]);
     expect(Object.values(first).every((r) => r !== "skipped" && r !== "failed")).toBe(true);
-    expect(Object.values(await runScheduledJobs(t.db, vn("2027-02-04", "16:00")))).toEqual(["skipped", "skipped", "skipped", "skipped", "skipped"]);
+    expect(Object.values(await runScheduledJobs(t.db, vn("2027-02-04", "16:00")))).toEqual(MORNING_JOBS.map(() => "skipped"));
     // Friday 5/2/2027 to Sunday 14/2/2027: Tết and the weekends around it.
     for (const day of ["2027-02-05", "2027-02-06", "2027-02-08", "2027-02-10", "2027-02-12", "2027-02-13", "2027-02-14"]) {
       expect(await runScheduledJobs(t.db, vn(day, "09:00")), day).toEqual({});
     }
-    expect(Object.keys(await runScheduledJobs(t.db, vn("2027-02-15", "09:00")))).toHaveLength(5);
-    expect(Object.keys(await runScheduledJobs(t.db, vn("2027-02-20", "09:00")))).toHaveLength(5); // make-up working Saturday
+    expect(Object.keys(await runScheduledJobs(t.db, vn("2027-02-15", "09:00")))).toHaveLength(MORNING_JOBS.length);
+    expect(Object.keys(await runScheduledJobs(t.db, vn("2027-02-20", "09:00")))).toHaveLength(MORNING_JOBS.length); // make-up working Saturday
     expect(await runScheduledJobs(t.db, vn("2027-02-21", "09:00"))).toEqual({});
     const runs = await t.db.select({ key: scheduledJobRuns.runKey }).from(scheduledJobRuns).where(eq(scheduledJobRuns.job, "daily-digest"));
     expect(runs.map((r) => r.key).sort()).toEqual(["2027-02-04", "2027-02-15", "2027-02-20"]);

@@ -142,6 +142,9 @@ export async function seedReception(tx: Tx, ids: Ids, now: Date): Promise<void> 
   const rules = await loadDutyRules(tx);
   const user = (email: string) => ids.userId.get(email)!;
   const positionIds = new Map<string, string>();
+  // Five months of history and three ahead, from the duty rules. The demo's heads took their seats when its
+  // history begins, so the duty pages judge only the months the demo has records for.
+  const from = `${addCalendarDays(`${today.slice(0, 7)}-01`, -140).slice(0, 7)}-01`;
 
   for (const p of POSITIONS) {
     const [row] = await tx
@@ -160,11 +163,9 @@ export async function seedReception(tx: Tx, ids: Ids, now: Date): Promise<void> 
       })
       .returning({ id: receptionPositions.id });
     positionIds.set(p.key, row!.id);
-    await tx.insert(receptionPositionHolders).values({ positionId: row!.id, userId: user(p.holder), fromDate: "2025-07-01" });
+    await tx.insert(receptionPositionHolders).values({ positionId: row!.id, userId: user(p.holder), fromDate: from });
   }
 
-  // Five months of history and three ahead, from the duty rules.
-  const from = `${addCalendarDays(`${today.slice(0, 7)}-01`, -140).slice(0, 7)}-01`;
   await generateReceptionDays(tx, { calendar, rules, from, to: addCalendarDays(today, 92) });
 
   const ref = await referenceDataIn(tx);

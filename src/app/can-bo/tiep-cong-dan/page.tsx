@@ -28,6 +28,7 @@ export default async function StaffReceptionDaysPage({ searchParams }: Props) {
     plannablePositions(db, viewer),
   ]);
   const locale = rawLocale === "en" ? "en" : "vi";
+  const now = new Date();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
@@ -70,6 +71,9 @@ export default async function StaffReceptionDaysPage({ searchParams }: Props) {
                   </td>
                   <td className="px-3 py-2">
                     <ReceptionStatusBadge status={d.status} label={tStatus(d.status)} />
+                    {d.endsAt < now && (d.status === "planned" || d.status === "confirmed") && (
+                      <span className="mt-1 block font-semibold text-red-800">{t("toRecord")}</span>
+                    )}
                   </td>
                   <td className="px-3 py-2">
                     {t("booked", { booked: d.booked, capacity: d.capacity })}

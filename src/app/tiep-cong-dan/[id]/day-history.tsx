@@ -15,7 +15,7 @@ export async function DayHistory({ events, locale }: { events: ReceptionDayView[
       const old = typeof e.data?.oldStartsAt === "string" ? dayAndTime(new Date(e.data.oldStartsAt), locale) : "";
       return t("events.moved", { old });
     }
-    if (type === "bookings_changed") return t("events.bookings_changed", { capacity: Number(e.data?.capacity ?? 0), open: String(e.data?.bookingsOpen === true) });
+    if (type === "bookings_changed") return t(e.data?.bookingsOpen === true ? "events.bookings_changed_open" : "events.bookings_changed_closed", { capacity: Number(e.data?.capacity ?? 0) });
     return t(`events.${type}`);
   };
   return (

@@ -176,10 +176,11 @@ export async function receptionFilterOptions(db: DbOrTx) {
       .select({ id: receptionPositions.id, title: receptionPositions.title, titleEn: receptionPositions.titleEn })
       .from(receptionPositions)
       .orderBy(asc(receptionPositions.title)),
+    // Areas that have reception days, the province first ("exists": one row per area, however many days).
     db
-      .selectDistinct({ code: areas.code, name: areas.name, kind: areas.kind })
+      .select({ code: areas.code, name: areas.name, kind: areas.kind })
       .from(areas)
-      .innerJoin(receptionDays, eq(receptionDays.areaId, areas.id))
+      .where(sql`exists (select 1 from ${receptionDays} where ${receptionDays.areaId} = ${areas.id})`)
       .orderBy(sql`${areas.kind} = 'province' desc`, asc(areas.name)),
   ]);
   return { units: unitRows, positions: positionRows, areas: areaRows.map(({ code: c, name }) => ({ code: c, name })) };
@@ -200,7 +201,8 @@ export async function listFeedDays(db: DbOrTx, filters: Omit<ReceptionFilters, "
 
 /**
  * The days of the offices the viewer works in or oversees (visibleUnitIds over the day's office unit), and the
- * days the viewer is the head of: those still to come first (soonest first), then the others, most recent first.
+ * days the viewer is the head of: those that have passed without their record first (oldest first), then those
+ * still to come (soonest first), then the others, most recent first.
  */
 export async function listStaffReceptionDays(db: DbOrTx, viewer: Viewer, options: { page?: number } = {}, now = new Date()): Promise<Omit<ReceptionCalendar, "mode">> {
   const unitIds = await visibleUnitIds(db, viewer);
@@ -210,9 +212,18 @@ export async function listStaffReceptionDays(db: DbOrTx, viewer: Viewer, options
   const pages = Math.max(1, Math.ceil(n / RECEPTION_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
   const coming = sql`(${receptionDays.endsAt} >= ${now.toISOString()}::timestamptz)`;
+  // A day that has passed without its record is the office's work: those come first, oldest first.
+  const toRecord = sql`(not ${coming} and ${receptionDays.status} in ('planned', 'confirmed'))`;
   const rows = await base(db)
     .where(where)
-    .orderBy(desc(coming), sql`case when ${coming} then ${receptionDays.startsAt} end asc`, desc(receptionDays.startsAt), asc(receptionDays.id))
+    .orderBy(
+      desc(toRecord),
+      sql`case when ${toRecord} then ${receptionDays.startsAt} end asc`,
+      desc(coming),
+      sql`case when ${coming} then ${receptionDays.startsAt} end asc`,
+      desc(receptionDays.startsAt),
+      asc(receptionDays.id),
+    )
     .limit(RECEPTION_PAGE_SIZE)
     .offset((page - 1) * RECEPTION_PAGE_SIZE);
   return { rows, total: n, page, pages };
