@@ -80,11 +80,11 @@ export function BookingForm({ dayId, idempotencyKey, refusal, copy }: { dayId: s
           : f["form.errorSummary"];
 
   return (
-    <form action={action} encType="multipart/form-data" noValidate className="space-y-5" aria-describedby={hasErrors ? `${id}-summary` : undefined}>
+    <form action={action} encType="multipart/form-data" noValidate className="space-y-5" aria-describedby={hasErrors ? `${id}-problems` : undefined}>
       <input type="hidden" name="dayId" value={dayId} />
       <input ref={keyInput} type="hidden" name="idempotencyKey" defaultValue={v.idempotencyKey ?? idempotencyKey} />
       {hasErrors ? (
-        <div ref={summary} id={`${id}-summary`} role="alert" tabIndex={-1} className="rounded-md border-2 border-red-700 bg-red-50 p-4 text-red-900">
+        <div ref={summary} id={`${id}-problems`} role="alert" tabIndex={-1} className="rounded-md border-2 border-red-700 bg-red-50 p-4 text-red-900">
           <p>{formMessage}</p>
         </div>
       ) : null}
