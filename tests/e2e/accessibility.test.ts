@@ -211,3 +211,38 @@ describe("accessibility of the dialogue pages (all axe rules)", () => {
     await expectNoViolations(page);
   });
 });
+
+describe("accessibility of the reception pages (all axe rules)", () => {
+  it("the calendar, a reception day and its booking form (also after a refused booking), the cancel form, the duty pages", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${baseUrl}/tiep-cong-dan`);
+    await expectNoViolations(page);
+    await page.getByRole("link", { name: "Chủ tịch UBND tỉnh", exact: true }).first().click();
+    await page.waitForURL(/\/tiep-cong-dan\/[0-9a-f-]{36}$/);
+    await expectNoViolations(page);
+    await page.getByRole("button", { name: "Đặt lịch", exact: true }).click();
+    await page.locator("[aria-invalid=true]").first().waitFor();
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/tiep-cong-dan/huy-dat-lich`);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/tiep-cong-dan/nhiem-vu`);
+    await expectNoViolations(page);
+    await page.getByRole("link", { name: "Chủ tịch UBND phường Pleiku", exact: true }).click();
+    await page.waitForURL(/\/tiep-cong-dan\/nhiem-vu\/[0-9a-f-]{36}$/);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/tiep-cong-dan/nhiem-vu/cach-tinh`);
+    await expectNoViolations(page);
+  });
+
+  it("a held reception's public page with its outcome and conclusion notice", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    // The commitments list links each conclusion item's source: the reception it came from.
+    await page.goto(`${baseUrl}/cam-ket`);
+    await page.getByRole("link", { name: /Thông báo kết luận buổi tiếp công dân/ }).first().click();
+    await page.waitForURL(/\/tiep-cong-dan\/[0-9a-f-]{36}/);
+    await page.getByText("Thông báo kết luận").first().waitFor();
+    await expectNoViolations(page);
+  });
+});

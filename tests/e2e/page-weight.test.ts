@@ -89,4 +89,18 @@ describe("script on the citizen pages", () => {
       await expectWithinBudget(page, url);
     }
   });
+
+  it("stays within it on the reception calendar, a reception day with its booking form, the cancel form and the duty pages", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const calendar = await (await fetch(`${baseUrl}/tiep-cong-dan`)).text();
+    const day = /href="\/tiep-cong-dan\/([0-9a-f-]{36})"/.exec(calendar)?.[1];
+    const duty = await (await fetch(`${baseUrl}/tiep-cong-dan/nhiem-vu`)).text();
+    const seat = /href="\/tiep-cong-dan\/nhiem-vu\/([0-9a-f-]{36})"/.exec(duty)?.[1];
+    expect(day && seat, "the calendar lists a day and the duty page a seat").toBeTruthy();
+    for (const url of ["/tiep-cong-dan", `/tiep-cong-dan/${day}`, "/tiep-cong-dan/huy-dat-lich", "/tiep-cong-dan/nhiem-vu", `/tiep-cong-dan/nhiem-vu/${seat}`]) {
+      await page.goto(`${baseUrl}${url}`);
+      await expectWithinBudget(page, url);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/scroll-region";
 import { getTranslations } from "next-intl/server";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { Briefing } from "@/server/briefing/build-briefing";
@@ -55,7 +56,7 @@ export async function CaseFigures({ briefing, locale }: PartProps) {
       {cases.overdue.length === 0 ? (
         <p>{t("overdueNone")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("overdueList")}>
           <table className="w-full min-w-[36rem] border-collapse text-sm print:min-w-0">
             <thead>
               <tr>
@@ -82,7 +83,7 @@ export async function CaseFigures({ briefing, locale }: PartProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {cases.overdueTotal > cases.overdue.length && <p className="text-sm text-zinc-700">{t("shown", { shown: cases.overdue.length, total: cases.overdueTotal })}</p>}
     </Section>
@@ -203,7 +204,7 @@ export async function BookedCitizens({ bookings }: { bookings: NonNullable<Brief
           {bookings.citizens === null ? (
             <p className="text-sm text-zinc-700">{t("hidden")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollRegion label={t("tableLabel")}>
               <table className="w-full min-w-[30rem] border-collapse text-sm print:min-w-0">
                 <thead>
                   <tr>
@@ -224,7 +225,7 @@ export async function BookedCitizens({ bookings }: { bookings: NonNullable<Brief
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </>
       )}

@@ -7,6 +7,7 @@ import { plannablePositions } from "@/server/reception/calendar/add-reception-da
 import { listStaffReceptionDays } from "@/server/reception/calendar/list-reception-days";
 import { sessionRange } from "@/app/doi-thoai/session-time";
 import { ReceptionStatusBadge } from "@/app/tiep-cong-dan/status-badge";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reception.staff"))("title"), robots: { index: false } };
@@ -46,7 +47,7 @@ export default async function StaffReceptionDaysPage({ searchParams }: Props) {
       {list.rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+        <ScrollRegion label={t("title")} className="rounded-lg border border-zinc-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <thead className="bg-zinc-100">
               <tr>
@@ -83,7 +84,7 @@ export default async function StaffReceptionDaysPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {list.pages > 1 && (
         <nav aria-label={t("pageOf", { page: list.page, pages: list.pages })} className="flex items-center gap-4">

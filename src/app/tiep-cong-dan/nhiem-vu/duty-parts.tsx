@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "@/components/scroll-region";
 import { getTranslations } from "next-intl/server";
 import type { DutyState, PeriodJudgement } from "@/domain/reception/duty";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -70,7 +71,7 @@ export async function MonthTable({ months, locale, unconfirmedRules, showHeads =
   const t = await getTranslations("duty");
   const n = (v: number) => formatNumber(v, locale);
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={t("position.monthsTable")}>
       <table className="w-full min-w-[40rem] border-collapse text-base">
         <thead className="border-b-2 border-zinc-300">
           <tr>
@@ -125,7 +126,7 @@ export async function MonthTable({ months, locale, unconfirmedRules, showHeads =
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -147,7 +148,7 @@ export async function MattersTable({ months, locale }: { months: MonthDuty[]; lo
   const rows = months.filter((m) => m.matters.total > 0);
   if (rows.length === 0) return <p className="card">{t("position.mattersEmpty")}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={t("position.mattersTable")}>
       <table className="w-full min-w-[48rem] border-collapse text-base">
         <thead className="border-b-2 border-zinc-300">
           <tr>
@@ -176,7 +177,7 @@ export async function MattersTable({ months, locale }: { months: MonthDuty[]; lo
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ScrollRegion } from "@/components/scroll-region";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -96,7 +97,7 @@ export default async function DutyIndexPage({ searchParams }: Props) {
         {overview.rows.length === 0 ? (
           <p className="card">{t("empty")}</p>
         ) : (
-          <div className="card overflow-x-auto p-0 sm:p-0">
+          <ScrollRegion label={t("tableLabel")} className="card p-0 sm:p-0">
             <table className="w-full min-w-[36rem] border-collapse text-base">
               <thead className="border-b-2 border-zinc-300">
                 <tr>
@@ -135,7 +136,7 @@ export default async function DutyIndexPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ScrollRegion } from "@/components/scroll-region";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -67,7 +68,7 @@ export default async function DutyMethodPage() {
             {t("rulesTitle")}
           </h2>
           <p className="max-w-prose">{t("rules")}</p>
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("rulesTable")}>
             <table className="w-full min-w-[40rem] border-collapse">
               <thead className="border-b-2 border-zinc-300">
                 <tr>
@@ -94,7 +95,7 @@ export default async function DutyMethodPage() {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
         {SECTIONS.slice(1).map((s) => section(s.anchor, s.key))}
       </div>
