@@ -64,6 +64,11 @@ export function toLocalDate(instant: Date): IsoDate {
   return fromDayNumber(Math.floor((t + VN_OFFSET_MS) / MS_PER_DAY));
 }
 
+/** The instant of a local date and time of day "HH:MM" in Vietnam (UTC+7 all year). */
+export function vietnamInstant(date: IsoDate, time: string): Date {
+  return new Date(`${date}T${time}:00+07:00`);
+}
+
 /** The last millisecond of a local date: 23:59:59.999 in Vietnam = 16:59:59.999 UTC. */
 export function endOfLocalDay(date: IsoDate): Date {
   return new Date((toDayNumber(date) + 1) * MS_PER_DAY - VN_OFFSET_MS - 1);

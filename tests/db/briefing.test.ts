@@ -27,7 +27,7 @@ import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { getReceptionBriefing } from "@/server/briefing/get-reception-briefing";
 import { getSessionBriefing } from "@/server/briefing/get-session-briefing";
 import { lookupHash, sealPersonalData } from "@/server/privacy/personal-data";
-import { vietnamInstant } from "@/server/reception/generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
 import { sendBriefings } from "@/server/scheduler/send-briefings";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

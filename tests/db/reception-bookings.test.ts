@@ -16,7 +16,7 @@ import { bookingCodeHash } from "@/server/reception/bookings/booking-data";
 import { cancelBooking, findBookingByCode } from "@/server/reception/bookings/cancel-booking";
 import { listDayBookings } from "@/server/reception/bookings/list-day-bookings";
 import { markBooking } from "@/server/reception/bookings/mark-booking";
-import { vietnamInstant } from "@/server/reception/generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
 import { remindReceptionBookings } from "@/server/scheduler/remind-reception-bookings";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

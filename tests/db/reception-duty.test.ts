@@ -20,7 +20,8 @@ import { getPositionDuty } from "@/server/reception/duty/get-position-duty";
 import { getUnitDuty } from "@/server/reception/duty/get-unit-duty";
 import { listDutyOverview, parseDutyFilters } from "@/server/reception/duty/list-duty-overview";
 import { loadDutyRules } from "@/server/reception/duty-rules";
-import { generateReceptionDays, vietnamInstant } from "@/server/reception/generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
+import { generateReceptionDays } from "@/server/reception/generate-reception-days";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;

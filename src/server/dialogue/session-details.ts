@@ -3,7 +3,8 @@ import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { areas, memberships, units, users } from "@/db/schema";
-import { isIsoDate } from "@/domain/calendar";
+import { isIsoDate, vietnamInstant } from "@/domain/calendar";
+import { checkboxField, httpsUrlField } from "@/lib/form-fields";
 import { SESSION_KINDS } from "@/domain/dialogue/vocabulary";
 import { AppError } from "@/server/errors";
 import { isUuid } from "./session-access";
@@ -78,26 +79,8 @@ const optionalTime = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().replace(/^(\d):/, "0$1:") : ""),
   z.string().refine((v) => v === "" || TIME.test(v), { error: "invalid" }),
 );
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "1" || v === "true", z.boolean());
-
-const livestream = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v == null ? "" : v),
-  z
-    .string()
-    .max(SESSION_LIMITS.url, { error: "too_long" })
-    .refine(
-      (v) => {
-        if (v === "") return true;
-        try {
-          const url = new URL(v);
-          return url.protocol === "https:" && url.hostname !== "" && !url.username && !url.password;
-        } catch {
-          return false;
-        }
-      },
-      { error: "https_only" },
-    ),
-);
+const checkbox = checkboxField;
+const livestream = httpsUrlField(SESSION_LIMITS.url);
 
 const leaderRow = z.object({
   userId: z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string().min(1, { error: "required" })),
@@ -123,10 +106,6 @@ export const sessionDetailsSchema = z.object({
 });
 export type SessionDetailsInput = z.input<typeof sessionDetailsSchema>;
 
-/** An instant from a date and a time of day in Vietnam (UTC+7, no daylight saving). */
-export function vietnamInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+07:00`);
-}
 
 /** The date and time of day in Vietnam of an instant, as the form writes them. */
 export function vietnamParts(instant: Date): { date: string; time: string } {

@@ -2,18 +2,13 @@ import "server-only";
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { receptionDayEvents, receptionDays, receptionPositionHolders, receptionPositions, units } from "@/db/schema";
-import { addCalendarDays, compareDates, type WorkCalendar } from "@/domain/calendar";
+import { addCalendarDays, compareDates, vietnamInstant, type WorkCalendar } from "@/domain/calendar";
 import { generateDutySlots, type DutyRule } from "@/domain/reception/duty";
 import { DEFAULT_BOOKING_CAPACITY } from "@/domain/reception/vocabulary";
 import type { IsoDate } from "@/domain/types";
 
 /** How far ahead the public calendar is generated. */
 export const GENERATE_AHEAD_DAYS = 92;
-
-/** A local date and "HH:MM" in Vietnam (UTC+7 all year) as an instant. */
-export function vietnamInstant(date: IsoDate, time: string): Date {
-  return new Date(`${date}T${time}:00+07:00`);
-}
 
 export type HolderRow = { positionId: string; userId: string; fromDate: IsoDate; toDate: IsoDate | null };
 

@@ -12,7 +12,7 @@ import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { rolesOverUnit } from "@/server/dialogue/session-access";
 import { AppError } from "@/server/errors";
 import { isUuid } from "@/server/workspace/case-access";
-import { vietnamInstant } from "../generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
 import { capacityField, dateField, parsePlanInput, PLAN_LIMITS, planFieldErrors, planText, timeField, type PlanProblem } from "./plan-input";
 
 export type AddReceptionDayInput = {

@@ -10,7 +10,7 @@ import type { ReceptionDayChangeData } from "@/emails/reception-day-change";
 import { appendAudit } from "@/server/audit/append-audit";
 import type { Viewer } from "@/server/auth/roles";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
-import { vietnamInstant } from "../generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
 import { loadReceptionDayForStaff, type ReceptionDayRow } from "../reception-access";
 import { notifyBookedCitizens } from "./notify-booked-citizens";
 import {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { isIsoDate } from "@/domain/calendar";
 import { AppError } from "@/server/errors";
+import { checkboxField, httpsUrlField } from "@/lib/form-fields";
 
 // The fields of the office's planning forms and their checks, shared by the plan verbs and adding a day.
 
@@ -59,27 +60,10 @@ export const timeField = z.preprocess(
   z.string().min(1, { error: "required" }).regex(TIME, { error: "invalid" }),
 );
 
-export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "1" || v === "true", z.boolean());
+export const checkbox = checkboxField;
 
 /** An https address with a host and no credentials (an online reception's link). */
-export const httpsUrl = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v == null ? "" : v),
-  z
-    .string()
-    .max(PLAN_LIMITS.url, { error: "too_long" })
-    .refine(
-      (v) => {
-        if (v === "") return true;
-        try {
-          const url = new URL(v);
-          return url.protocol === "https:" && url.hostname !== "" && !url.username && !url.password;
-        } catch {
-          return false;
-        }
-      },
-      { error: "https_only" },
-    ),
-);
+export const httpsUrl = httpsUrlField(PLAN_LIMITS.url);
 
 export const capacityField = z.preprocess(
   (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),

@@ -7,7 +7,7 @@ import { addCalendarDays, compareDates, isIsoDate } from "@/domain/calendar";
 import type { Viewer } from "@/server/auth/roles";
 import { parseFilerInput } from "@/server/filer/filer-access";
 import { isUuid } from "@/server/workspace/case-access";
-import { vietnamInstant } from "@/server/reception/generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
 import { dutyAdminChange, dutyAdminError, dutyFieldError } from "./duty-admin-frame";
 
 export const assignHolderSchema = z.object({

@@ -6,7 +6,8 @@ import { generateDutySlots } from "@/domain/reception/duty";
 import type { IsoDate } from "@/domain/types";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { loadDutyRules } from "@/server/reception/duty-rules";
-import { generateReceptionDays, generationWindow, vietnamInstant } from "@/server/reception/generate-reception-days";
+import { generateReceptionDays, generationWindow } from "@/server/reception/generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
 import { toLocalDate } from "@/domain/calendar";
 
 /** The public reason given on a planned day the rules no longer need. */

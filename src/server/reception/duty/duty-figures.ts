@@ -9,7 +9,7 @@ import type { PositionKind } from "@/domain/reception/vocabulary";
 import type { IsoDate } from "@/domain/types";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
 import { loadDutyRules } from "@/server/reception/duty-rules";
-import { vietnamInstant } from "@/server/reception/generate-reception-days";
+import { vietnamInstant } from "@/domain/calendar";
 
 /**
  * What became of the matters raised at a position's receptions in one month (by the reception's date). A case is
