@@ -84,40 +84,7 @@ export async function CommitmentCard({ c, locale, href, showSession = true }: { 
           {c.body}
         </Link>
       </h3>
-      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-zinc-600">{t("item.deadline")}</dt>
-          <dd className={c.overdue ? "font-bold text-red-800" : "font-semibold"}>
-            {formatDate(c.dueOn, locale)}
-            {c.closedAt && <span className="block font-normal text-zinc-700">{t("item.closedOn", { date: formatDate(c.closedAt, locale) })}</span>}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-zinc-600">{t("item.owner")}</dt>
-          <dd className="font-semibold">{unitName(c.ownerUnit, locale)}</dd>
-        </div>
-        <div>
-          <dt className="text-zinc-600">{t("item.leader")}</dt>
-          <dd>{leaderLabel(c, locale)}</dd>
-        </div>
-        <div>
-          <dt className="text-zinc-600">{t("item.source")}</dt>
-          <dd>
-            <SourceText c={c} withSession={showSession} />
-          </dd>
-        </div>
-        {showSession && c.session && (
-          <div className="sm:col-span-2">
-            <dt className="text-zinc-600">{t("item.session")}</dt>
-            <dd>
-              <Link href={`/doi-thoai/${c.session.id}`} className="underline underline-offset-4">
-                {c.session.title}
-              </Link>{" "}
-              <span className="text-zinc-700">({formatDate(c.session.startsAt, locale)})</span>
-            </dd>
-          </div>
-        )}
-      </dl>
+      <CommitmentFacts c={c} locale={locale} withSession={showSession} compact />
       <p>
         <Link href={href} className="font-semibold underline underline-offset-4">
           {t("item.open")}
@@ -157,32 +124,40 @@ export function fileSize(bytes: number, locale: Locale): string {
 }
 
 
-/** What was promised, by whom, by when, carried out by which unit, and where it came from. */
-export async function CommitmentFacts({ c, locale, withSession = true }: { c: PublicCommitment; locale: Locale; withSession?: boolean }) {
+/**
+ * What was promised, by whom, by when, carried out by which unit, and where it came from. `compact`: as a list's
+ * card shows it (smaller, with the closing date under the deadline).
+ */
+export async function CommitmentFacts({ c, locale, withSession = true, compact = false }: { c: PublicCommitment; locale: Locale; withSession?: boolean; compact?: boolean }) {
   const t = await getTranslations("commitments");
+  const term = compact ? "text-zinc-600" : "text-sm text-zinc-600";
+  const deadline = compact ? (c.overdue ? "font-bold text-red-800" : "font-semibold") : c.overdue ? "text-xl font-bold text-red-800" : "text-xl font-bold";
   return (
-    <dl className="grid gap-4 sm:grid-cols-2">
+    <dl className={compact ? "grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" : "grid gap-4 sm:grid-cols-2"}>
       <div>
-        <dt className="text-sm text-zinc-600">{t("item.deadline")}</dt>
-        <dd className={c.overdue ? "text-xl font-bold text-red-800" : "text-xl font-bold"}>{formatDate(c.dueOn, locale)}</dd>
+        <dt className={term}>{t("item.deadline")}</dt>
+        <dd className={deadline}>
+          {formatDate(c.dueOn, locale)}
+          {compact && c.closedAt && <span className="block font-normal text-zinc-700">{t("item.closedOn", { date: formatDate(c.closedAt, locale) })}</span>}
+        </dd>
       </div>
       <div>
-        <dt className="text-sm text-zinc-600">{t("item.owner")}</dt>
+        <dt className={term}>{t("item.owner")}</dt>
         <dd className="font-semibold">{unitName(c.ownerUnit, locale)}</dd>
       </div>
       <div>
-        <dt className="text-sm text-zinc-600">{t("item.leader")}</dt>
+        <dt className={term}>{t("item.leader")}</dt>
         <dd>{leaderLabel(c, locale)}</dd>
       </div>
       <div>
-        <dt className="text-sm text-zinc-600">{t("item.source")}</dt>
+        <dt className={term}>{t("item.source")}</dt>
         <dd>
-          <SourceText c={c} />
+          <SourceText c={c} withSession={compact ? withSession : undefined} />
         </dd>
       </div>
       {withSession && c.session && (
         <div className="sm:col-span-2">
-          <dt className="text-sm text-zinc-600">{t("item.session")}</dt>
+          <dt className={term}>{t("item.session")}</dt>
           <dd>
             <Link href={`/doi-thoai/${c.session.id}`} className="underline underline-offset-4">
               {c.session.title}
