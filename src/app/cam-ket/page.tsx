@@ -6,6 +6,7 @@ import { toLocalDate } from "@/domain/calendar";
 import { formatDate } from "@/lib/format";
 import { COMMITMENT_LIST_LIMIT, COMMITMENT_STATUS_FILTERS, commitmentFilterOptions, listCommitments, parseCommitmentFilters } from "@/server/commitments/list-commitments";
 import { CommitmentCard, CountsList } from "./commitment-parts";
+import { FilterSelect } from "@/components/filter-select";
 
 // "Overdue" changes at midnight and any official's update changes the list: rendered per request.
 export const dynamic = "force-dynamic";
@@ -40,58 +41,10 @@ export default async function CommitmentsPage({ searchParams }: Props) {
         </h2>
         {/* A plain GET form: works without JavaScript, and the address can be shared. */}
         <form method="get" action="/cam-ket" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <div>
-            <label htmlFor="f-phien" className="field-label">
-              {t("filters.session")}
-            </label>
-            <select id="f-phien" name="phien" defaultValue={filters.sessionId ?? ""} className="field-input">
-              <option value="">{t("filters.all")}</option>
-              {options.sessions.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {`${formatDate(s.startsAt, locale)}: ${label(s)}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-don-vi" className="field-label">
-              {t("filters.unit")}
-            </label>
-            <select id="f-don-vi" name="don_vi" defaultValue={filters.unitId ?? ""} className="field-input">
-              <option value="">{t("filters.all")}</option>
-              {options.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {label(u)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-lanh-dao" className="field-label">
-              {t("filters.leader")}
-            </label>
-            <select id="f-lanh-dao" name="lanh_dao" defaultValue={filters.leaderId ?? ""} className="field-input">
-              <option value="">{t("filters.all")}</option>
-              {options.leaders.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {label(l)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-trang-thai" className="field-label">
-              {t("filters.status")}
-            </label>
-            <select id="f-trang-thai" name="trang_thai" defaultValue={filters.status ?? ""} className="field-input">
-              <option value="">{t("filters.all")}</option>
-              {COMMITMENT_STATUS_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="f-phien" name="phien" label={t("filters.session")} anyLabel={t("filters.all")} value={filters.sessionId} options={options.sessions.map((o) => ({ value: o.id, label: `${formatDate(o.startsAt, locale)}: ${label(o)}` }))} />
+          <FilterSelect id="f-don-vi" name="don_vi" label={t("filters.unit")} anyLabel={t("filters.all")} value={filters.unitId} options={options.units.map((u) => ({ value: u.id, label: label(u) }))} />
+          <FilterSelect id="f-lanh-dao" name="lanh_dao" label={t("filters.leader")} anyLabel={t("filters.all")} value={filters.leaderId} options={options.leaders.map((l) => ({ value: l.id, label: label(l) }))} />
+          <FilterSelect id="f-trang-thai" name="trang_thai" label={t("filters.status")} anyLabel={t("filters.all")} value={filters.status} options={COMMITMENT_STATUS_FILTERS.map((k) => ({ value: k, label: t(`status.${k}`) }))} />
           <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
             <button type="submit" className="btn-primary">
               {t("filters.apply")}

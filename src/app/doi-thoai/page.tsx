@@ -7,6 +7,7 @@ import { calendarFilterOptions, calendarQuery, listCalendar, parseCalendarFilter
 import { CalendarFeeds } from "./calendar-feeds";
 import { ConferenceTable } from "./conference-table";
 import { SessionCard } from "./session-card";
+import { FilterSelect } from "@/components/filter-select";
 
 // The same for every visitor (no personal state): filters come in the query string.
 export const dynamic = "force-dynamic";
@@ -36,32 +37,8 @@ export default async function CalendarPage({ searchParams }: Props) {
           {t("filtersTitle")}
         </h2>
         <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor="f-area" className="field-label">
-              {t("area")}
-            </label>
-            <select id="f-area" name="dia-ban" defaultValue={filters.areaCode ?? ""} className="field-input">
-              <option value="">{t("anyArea")}</option>
-              {options.areas.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-unit" className="field-label">
-              {t("unit")}
-            </label>
-            <select id="f-unit" name="don-vi" defaultValue={filters.unitCode ?? ""} className="field-input">
-              <option value="">{t("anyUnit")}</option>
-              {options.units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {locale === "en" ? u.nameEn : u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="f-area" name="dia-ban" label={t("area")} anyLabel={t("anyArea")} value={filters.areaCode} options={options.areas.map((a) => ({ value: a.code, label: a.name }))} />
+          <FilterSelect id="f-unit" name="don-vi" label={t("unit")} anyLabel={t("anyUnit")} value={filters.unitCode} options={options.units.map((u) => ({ value: u.code, label: locale === "en" ? u.nameEn : u.name }))} />
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="btn-primary">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReceptionFilters } from "@/server/reception/calendar/list-reception-days";
+import { FilterSelect } from "@/components/filter-select";
 
 type Options = {
   units: { code: string; name: string; nameEn: string }[];
@@ -18,45 +19,9 @@ export async function CalendarFilters({ filters, options, locale }: { filters: R
         {t("filtersTitle")}
       </h2>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="f-unit" className="field-label">
-            {t("unit")}
-          </label>
-          <select id="f-unit" name="don-vi" defaultValue={filters.unitCode ?? ""} className="field-input">
-            <option value="">{t("anyUnit")}</option>
-            {options.units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {locale === "en" ? u.nameEn : u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-position" className="field-label">
-            {t("position")}
-          </label>
-          <select id="f-position" name="vi-tri" defaultValue={filters.positionId ?? ""} className="field-input">
-            <option value="">{t("anyPosition")}</option>
-            {options.positions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {locale === "en" ? p.titleEn : p.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-area" className="field-label">
-            {t("area")}
-          </label>
-          <select id="f-area" name="dia-ban" defaultValue={filters.areaCode ?? ""} className="field-input">
-            <option value="">{t("anyArea")}</option>
-            {options.areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-unit" name="don-vi" label={t("unit")} anyLabel={t("anyUnit")} value={filters.unitCode} options={options.units.map((u) => ({ value: u.code, label: locale === "en" ? u.nameEn : u.name }))} />
+        <FilterSelect id="f-position" name="vi-tri" label={t("position")} anyLabel={t("anyPosition")} value={filters.positionId} options={options.positions.map((p) => ({ value: p.id, label: locale === "en" ? p.titleEn : p.title }))} />
+        <FilterSelect id="f-area" name="dia-ban" label={t("area")} anyLabel={t("anyArea")} value={filters.areaCode} options={options.areas.map((a) => ({ value: a.code, label: a.name }))} />
         <div>
           <label htmlFor="f-month" className="field-label">
             {t("month")}

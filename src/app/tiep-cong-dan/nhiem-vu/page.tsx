@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { dutyFilterOptions, listDutyOverview, parseDutyFilters } from "@/server/reception/duty/list-duty-overview";
 import { methodHref, METHOD_PATH } from "./anchors";
 import { MonthSummary, monthText } from "./duty-parts";
+import { FilterSelect } from "@/components/filter-select";
 
 // "Pending" becomes "missed" when a month ends and every recorded reception changes it: rendered per request
 // (the unfiltered page is answered from the validated cache, src/server/http/cached-duty-pages.ts).
@@ -46,32 +47,8 @@ export default async function DutyIndexPage({ searchParams }: Props) {
           {t("filters.title")}
         </h2>
         <form method="get" action="/tiep-cong-dan/nhiem-vu" className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="f-don-vi" className="field-label">
-              {t("filters.unit")}
-            </label>
-            <select id="f-don-vi" name="don-vi" defaultValue={filters.unitId ?? ""} className="field-input">
-              <option value="">{t("filters.all")}</option>
-              {options.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {locale === "en" ? u.nameEn : u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-dia-ban" className="field-label">
-              {t("filters.area")}
-            </label>
-            <select id="f-dia-ban" name="dia-ban" defaultValue={filters.areaId ?? ""} className="field-input">
-              <option value="">{t("filters.all")}</option>
-              {options.areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="f-don-vi" name="don-vi" label={t("filters.unit")} anyLabel={t("filters.all")} value={filters.unitId} options={options.units.map((u) => ({ value: u.id, label: locale === "en" ? u.nameEn : u.name }))} />
+          <FilterSelect id="f-dia-ban" name="dia-ban" label={t("filters.area")} anyLabel={t("filters.all")} value={filters.areaId} options={options.areas.map((a) => ({ value: a.id, label: a.name }))} />
           <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
             <button type="submit" className="btn-primary">
               {t("filters.apply")}
