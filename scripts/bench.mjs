@@ -287,6 +287,8 @@ function publicPages(code) {
     { name: "home /", path: "/", mustContain: 'id="figures-title"' },
     { name: "lookup /tra-cuu", path: "/tra-cuu", mustContain: 'name="ma"' },
     { name: `status /tra-cuu/${code}`, path: `/tra-cuu/${code}`, mustContain: code },
+    { name: "reception calendar /tiep-cong-dan", path: "/tiep-cong-dan", mustContain: "/tiep-cong-dan/lich.ics" },
+    { name: "reception duty /tiep-cong-dan/nhiem-vu", path: "/tiep-cong-dan/nhiem-vu", mustContain: 'id="ds-nhiem-vu"' },
   ];
 }
 
