@@ -36,6 +36,10 @@ const LIST_RULES = ["definition-list", "dlitem", "list", "listitem", "landmark-u
 
 /** Every violation on the page, with the elements concerned: a failure names what to fix. */
 async function expectNoViolations(page: Page) {
+  // After a client-side navigation the address changes before the new page is in, and its <title> is streamed after
+  // the body: wait for a title (a page that truly has none is still reported by axe below).
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => !!document.querySelector("title")?.textContent, null, { timeout: 10_000 }).catch(() => {});
   const violations = await axeViolations(page);
   expect(violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
