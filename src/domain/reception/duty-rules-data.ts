@@ -74,8 +74,3 @@ export const DEFAULT_DUTY_RULES: readonly DutyRule[] = [
     confirmed: false,
   },
 ];
-
-/** Gia Lai's joint reception day: the 15th of each month, moved to the next working day when it is a day off. */
-export const GIA_LAI_FIXED_DAY = 15;
-/** Default days for a head with two reception days a month, when the office has not set them. */
-export const DEFAULT_TWO_DAYS_OF_MONTH = [5, 20] as const;

@@ -18,8 +18,7 @@
 //   nominal duty date (or of its Monday when it has none).
 import { addCalendarDays, compareDates, fromDayNumber, toDayNumber, weekday, type WorkCalendar } from "../calendar";
 import type { IsoDate } from "../types";
-import { DEFAULT_TWO_DAYS_OF_MONTH, GIA_LAI_FIXED_DAY } from "./duty-rules-data";
-import type { DutyPeriod, PositionKind } from "./vocabulary";
+import { DEFAULT_TWO_DAYS_OF_MONTH, GIA_LAI_FIXED_DAY, type DutyPeriod, type PositionKind } from "./vocabulary";
 
 export type DutyRule = {
   id: string;

@@ -51,3 +51,8 @@ export const BOOKINGS_PER_ADDRESS_PER_DAY = 5;
 /** The default number of bookable places at a reception day (the office changes it per day). */
 export const DEFAULT_BOOKING_CAPACITY = 10;
 export const BOOKING_SUMMARY_MAX_LENGTH = 1000;
+
+/** Gia Lai's joint reception day: the 15th of each month, moved to the next working day when it is a day off. */
+export const GIA_LAI_FIXED_DAY = 15;
+/** Default days for a head with two reception days a month, when the office has not set them. */
+export const DEFAULT_TWO_DAYS_OF_MONTH = [5, 20] as const;

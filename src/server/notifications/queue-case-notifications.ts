@@ -6,7 +6,7 @@ import { toLocalDate } from "@/domain/calendar";
 import type { CitizenUpdate } from "@/emails/citizen-case-update";
 import { deferRender } from "@/emails/registry";
 import type { StaffNotice } from "@/emails/staff-case-notice";
-import type { CaseEventInput, CaseEventType } from "@/server/cases/record-event";
+import type { CaseEventInput, CaseEventType } from "@/server/cases/case-event";
 import { sendEmail } from "@/server/email/send-email";
 import { activeUser, filerEmail, loadUnits, unitAndAncestors, unitMembers, type StaffRecipient, type UnitRow } from "./recipients";
 
