@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, like, lt, or } from "drizzle-orm";
+import { and, asc, eq, like, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { areas, caseEvents, categories, commitments, emailOutbox, commitmentUpdates, receptionBookings, receptionDayEvents, receptionDays, receptionMatters, receptionPositionHolders, receptionPositions, routingRules, units } from "@/db/schema";
 import { addCalendarDays, endOfLocalDay, toLocalDate } from "@/domain/calendar";
@@ -167,6 +167,9 @@ export async function seedReception(tx: Tx, ids: Ids, now: Date): Promise<void> 
   }
 
   await generateReceptionDays(tx, { calendar, rules, from, to: addCalendarDays(today, 92) });
+  // The history's days were announced back then, not when the demo was loaded: about six weeks ahead of each.
+  await tx.execute(sql`update ${receptionDayEvents} e set created_at = least(${now.toISOString()}::timestamptz, d.starts_at - interval '42 days')
+    from ${receptionDays} d where d.id = e.reception_day_id and e.type = 'generated'`);
 
   const ref = await referenceDataIn(tx);
   for (const p of POSITIONS) {
