@@ -6,6 +6,7 @@ import { CASE_KINDS, CASE_STATUSES, CHANNELS } from "@/domain/types";
 import { formatDate, formatNumber } from "@/lib/format";
 import { requireStaffPage } from "@/server/auth/require-staff";
 import { inboxFilterOptions, listInbox, parseInboxFilters, type InboxFilters } from "@/server/workspace/list-inbox";
+import { Pager } from "@/components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("workspace.inbox"))("title"), robots: { index: false } };
@@ -231,21 +232,7 @@ export default async function InboxPage({ searchParams }: Props) {
             </table>
           </div>
         )}
-        {inbox.pages > 1 && (
-          <nav aria-label={t("inbox.pageOf", { page: inbox.page, pages: inbox.pages })} className="flex items-center gap-4">
-            {inbox.page > 1 && (
-              <Link href={`/can-bo${toQuery(filters, inbox.page - 1)}`} className="underline underline-offset-4">
-                {t("inbox.previous")}
-              </Link>
-            )}
-            <span>{t("inbox.pageOf", { page: inbox.page, pages: inbox.pages })}</span>
-            {inbox.page < inbox.pages && (
-              <Link href={`/can-bo${toQuery(filters, inbox.page + 1)}`} className="underline underline-offset-4">
-                {t("inbox.next")}
-              </Link>
-            )}
-          </nav>
-        )}
+        <Pager page={inbox.page} pages={inbox.pages} label={t("inbox.pageOf", { page: inbox.page, pages: inbox.pages })} previous={t("inbox.previous")} next={t("inbox.next")} href={(p) => `/can-bo${toQuery(filters, p)}`} />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { CalendarFeeds } from "./calendar-feeds";
 import { ConferenceTable } from "./conference-table";
 import { SessionCard } from "./session-card";
 import { FilterSelect } from "@/components/filter-select";
+import { Pager } from "@/components/pager";
 
 // The same for every visitor (no personal state): filters come in the query string.
 export const dynamic = "force-dynamic";
@@ -80,21 +81,7 @@ export default async function CalendarPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        {calendar.pages > 1 && (
-          <nav aria-label={t("pageOf", { page: calendar.page, pages: calendar.pages })} className="flex flex-wrap items-center gap-4">
-            {calendar.page > 1 && (
-              <Link href={`/doi-thoai${calendarQuery(filters, calendar.page - 1)}#past-title`} className="underline underline-offset-4">
-                {t("previous")}
-              </Link>
-            )}
-            <span>{t("pageOf", { page: calendar.page, pages: calendar.pages })}</span>
-            {calendar.page < calendar.pages && (
-              <Link href={`/doi-thoai${calendarQuery(filters, calendar.page + 1)}#past-title`} className="underline underline-offset-4">
-                {t("next")}
-              </Link>
-            )}
-          </nav>
-        )}
+        <Pager page={calendar.page} pages={calendar.pages} label={t("pageOf", { page: calendar.page, pages: calendar.pages })} previous={t("previous")} next={t("next")} href={(p) => `/doi-thoai${calendarQuery(filters, p)}#past-title`} />
       </section>
 
       <CalendarFeeds areas={options.areas} chosen={chosenArea} />

@@ -7,6 +7,7 @@ import { ReceptionFeeds } from "./calendar-feeds";
 import { CalendarFilters } from "./calendar-filters";
 import { formatMonth } from "./month-label";
 import { ReceptionDayCard } from "./day-card";
+import { Pager } from "@/components/pager";
 
 // The same for every visitor (no personal state): filters come in the query string.
 export const dynamic = "force-dynamic";
@@ -45,21 +46,7 @@ export default async function ReceptionCalendarPage({ searchParams }: Props) {
             ))}
           </ul>
         )}
-        {list.pages > 1 && (
-          <nav aria-label={t("pageOf", { page: list.page, pages: list.pages })} className="flex flex-wrap items-center gap-4">
-            {list.page > 1 && (
-              <Link href={`/tiep-cong-dan${receptionQuery(filters, list.page - 1)}#days-title`} className="underline underline-offset-4">
-                {t("previous")}
-              </Link>
-            )}
-            <span>{t("pageOf", { page: list.page, pages: list.pages })}</span>
-            {list.page < list.pages && (
-              <Link href={`/tiep-cong-dan${receptionQuery(filters, list.page + 1)}#days-title`} className="underline underline-offset-4">
-                {t("next")}
-              </Link>
-            )}
-          </nav>
-        )}
+        <Pager page={list.page} pages={list.pages} label={t("pageOf", { page: list.page, pages: list.pages })} previous={t("previous")} next={t("next")} href={(p) => `/tiep-cong-dan${receptionQuery(filters, p)}#days-title`} />
       </section>
 
       <section aria-labelledby="duty-title" className="card space-y-2">

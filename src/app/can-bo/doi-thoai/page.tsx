@@ -7,6 +7,7 @@ import { listStaffSessions } from "@/server/dialogue/list-sessions";
 import { schedulingUnits } from "@/server/dialogue/schedule-session";
 import { StatusBadge } from "@/app/doi-thoai/status-badge";
 import { sessionRange } from "@/app/doi-thoai/session-time";
+import { Pager } from "@/components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dialogue.staff"))("title"), robots: { index: false } };
@@ -82,21 +83,7 @@ export default async function StaffSessionsPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {list.pages > 1 && (
-        <nav aria-label={t("pageOf", { page: list.page, pages: list.pages })} className="flex items-center gap-4">
-          {list.page > 1 && (
-            <Link href={`/can-bo/doi-thoai?trang=${list.page - 1}`} className="underline underline-offset-4">
-              {t("previous")}
-            </Link>
-          )}
-          <span>{t("pageOf", { page: list.page, pages: list.pages })}</span>
-          {list.page < list.pages && (
-            <Link href={`/can-bo/doi-thoai?trang=${list.page + 1}`} className="underline underline-offset-4">
-              {t("next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager page={list.page} pages={list.pages} label={t("pageOf", { page: list.page, pages: list.pages })} previous={t("previous")} next={t("next")} href={(p) => `/can-bo/doi-thoai?trang=${p}`} />
     </div>
   );
 }

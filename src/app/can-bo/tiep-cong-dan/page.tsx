@@ -8,6 +8,7 @@ import { listStaffReceptionDays } from "@/server/reception/calendar/list-recepti
 import { sessionRange } from "@/app/doi-thoai/session-time";
 import { ReceptionStatusBadge } from "@/app/tiep-cong-dan/status-badge";
 import { ScrollRegion } from "@/components/scroll-region";
+import { Pager } from "@/components/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("reception.staff"))("title"), robots: { index: false } };
@@ -86,21 +87,7 @@ export default async function StaffReceptionDaysPage({ searchParams }: Props) {
           </table>
         </ScrollRegion>
       )}
-      {list.pages > 1 && (
-        <nav aria-label={t("pageOf", { page: list.page, pages: list.pages })} className="flex items-center gap-4">
-          {list.page > 1 && (
-            <Link href={`/can-bo/tiep-cong-dan?trang=${list.page - 1}`} className="underline underline-offset-4">
-              {t("previous")}
-            </Link>
-          )}
-          <span>{t("pageOf", { page: list.page, pages: list.pages })}</span>
-          {list.page < list.pages && (
-            <Link href={`/can-bo/tiep-cong-dan?trang=${list.page + 1}`} className="underline underline-offset-4">
-              {t("next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager page={list.page} pages={list.pages} label={t("pageOf", { page: list.page, pages: list.pages })} previous={t("previous")} next={t("next")} href={(p) => `/can-bo/tiep-cong-dan?trang=${p}`} />
     </div>
   );
 }
