@@ -119,7 +119,17 @@ describe("headline figures from running totals", () => {
   });
 
   it("follow deletes and a truncate", async () => {
-    const victims = rowsOf<{ id: string }>(await t.db.execute(sql`select id from cases where answered_at is not null order by code limit 2`));
+    // Two answered cases nothing else points at (the demo puts some on a session's agenda, or ties them to a
+    // question, a commitment or a reception's matter): codes are random, so the choice must not depend on them.
+    const victims = rowsOf<{ id: string }>(
+      await t.db.execute(sql`select c.id from cases c where c.answered_at is not null
+        and not exists (select 1 from dialogue_agenda_items x where x.case_id = c.id)
+        and not exists (select 1 from dialogue_questions x where x.case_id = c.id)
+        and not exists (select 1 from commitments x where x.case_id = c.id)
+        and not exists (select 1 from reception_matters x where x.case_id = c.id)
+        order by c.code limit 2`),
+    );
+    expect(victims).toHaveLength(2);
     const list = sql.join(victims.map((v) => sql`${v.id}`), sql`, `);
     for (const table of ["case_events", "case_parties", "attachments"]) await t.db.execute(sql`delete from ${sql.identifier(table)} where case_id in (${list})`);
     await t.db.execute(sql`delete from cases where id in (${list})`);
