@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -67,6 +68,11 @@ export const cases = pgTable(
     answer: text("answer"),
     answerPublic: boolean("answer_public").notNull().default(false),
     satisfaction: text("satisfaction", { enum: ["satisfied", "unsatisfied"] }),
+    /** The filer first contested an answer (the case reopened, or a second-instance complaint filed from it). */
+    contestedAt: timestamp("contested_at", { withTimezone: true }),
+    /** Where the problem is, when the filer gave a point (the Open311 API): for staff; public outputs show the area. */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     /** The answer being prepared: written by a handler, submitted to the leader, approved or sent back. */
     draftAnswer: text("draft_answer"),
     draftStatus: text("draft_status", { enum: ["draft", "submitted", "returned"] }),

@@ -6,3 +6,4 @@ export * from "./platform";
 export * from "./figures";
 export * from "./dialogue";
 export * from "./reception";
+export * from "./statistics";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, date, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { AREA_KINDS, ROLES, UNIT_KINDS } from "@/domain/types";
 import { createdAt, id } from "./common";
 import { users } from "./auth";
@@ -14,6 +14,9 @@ export const areas = pgTable(
     kind: text("kind", { enum: AREA_KINDS }).notNull(),
     parentId: uuid("parent_id").references((): AnyPgColumn => areas.id),
     remote: boolean("remote").notNull().default(false),
+    /** A point inside the area (its centre): an Open311 request given as lat/long is placed in the nearest area. */
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
     validFrom: date("valid_from").notNull().default("2025-07-01"),
     validTo: date("valid_to"),
     createdAt: createdAt(),

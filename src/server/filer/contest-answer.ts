@@ -1,6 +1,6 @@
 import "server-only";
 import { runInTransaction } from "@/db/transaction";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Tx } from "@/db/client";
 import { caseParties, cases, units } from "@/db/schema";
@@ -138,7 +138,7 @@ async function fileSecondInstance(tx: Tx, row: CaseRow, reason: string, now: Dat
   const closes = row.status === "answered" && close.ok;
   await tx
     .update(cases)
-    .set({ ...(closes ? { status: close.status, closedAt: now } : {}), version: row.version + 1, updatedAt: now })
+    .set({ ...(closes ? { status: close.status, closedAt: now } : {}), contestedAt: sql`coalesce(${cases.contestedAt}, ${now.toISOString()}::timestamptz)`, version: row.version + 1, updatedAt: now })
     .where(eq(cases.id, row.id));
   const eventId = await recordCaseEvent(tx, {
     caseId: row.id,
@@ -183,6 +183,7 @@ async function reopen(tx: Tx, row: CaseRow, reason: string, now: Date): Promise<
       closedAt: null,
       // The next answer gets its own rating; the earlier one stays in the case.rated event.
       satisfaction: null,
+      contestedAt: sql`coalesce(${cases.contestedAt}, ${now.toISOString()}::timestamptz)`,
       version: row.version + 1,
       updatedAt: now,
     })
