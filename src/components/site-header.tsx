@@ -65,6 +65,16 @@ export async function SiteHeader() {
               {t("commitments")}
             </Link>
           </li>
+          <li>
+            <Link className="underline-offset-4 hover:underline" href="/thong-ke">
+              {t("statistics")}
+            </Link>
+          </li>
+          <li>
+            <Link className="underline-offset-4 hover:underline" href="/cong-khai">
+              {t("published")}
+            </Link>
+          </li>
           {viewer && (
             <li>
               <Link className="underline-offset-4 hover:underline" href="/ho-so-cua-toi">

@@ -33,12 +33,24 @@ import dutyEn from "../../messages/duty/en.json";
 import dutyVi from "../../messages/duty/vi.json";
 import briefingEn from "../../messages/briefing/en.json";
 import briefingVi from "../../messages/briefing/vi.json";
+import statisticsEn from "../../messages/statistics/en.json";
+import statisticsVi from "../../messages/statistics/vi.json";
+import recordsEn from "../../messages/records/en.json";
+import recordsVi from "../../messages/records/vi.json";
+import publicationEn from "../../messages/publication/en.json";
+import publicationVi from "../../messages/publication/vi.json";
+import reportEn from "../../messages/report/en.json";
+import reportVi from "../../messages/report/vi.json";
+import openDataEn from "../../messages/openData/en.json";
+import openDataVi from "../../messages/openData/vi.json";
+import open311En from "../../messages/open311/en.json";
+import open311Vi from "../../messages/open311/vi.json";
 import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi, reception: receptionVi, booking: bookingVi, receptionRecord: receptionRecordVi, duty: dutyVi, briefing: briefingVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn, reception: receptionEn, booking: bookingEn, receptionRecord: receptionRecordEn, duty: dutyEn, briefing: briefingEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi, reception: receptionVi, booking: bookingVi, receptionRecord: receptionRecordVi, duty: dutyVi, briefing: briefingVi, statistics: statisticsVi, records: recordsVi, publication: publicationVi, report: reportVi, openData: openDataVi, open311: open311Vi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn, reception: receptionEn, booking: bookingEn, receptionRecord: receptionRecordEn, duty: dutyEn, briefing: briefingEn, statistics: statisticsEn, records: recordsEn, publication: publicationEn, report: reportEn, openData: openDataEn, open311: open311En },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 

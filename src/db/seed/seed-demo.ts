@@ -35,6 +35,8 @@ import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-dat
 import { DEMO_CASE_TEXTS, DEMO_FILER_NAMES } from "./demo-cases";
 import { seedDialogue } from "./demo-dialogue";
 import { seedReception } from "./demo-reception";
+import { seedPublication } from "./demo-publication";
+import { seedOpen311 } from "./demo-open311";
 import {
   DEMO_AREAS,
   DEMO_CATEGORIES,
@@ -339,6 +341,8 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Seed
     await seedReception(tx, ids, now);
     await settleDemoHistory(tx, now);
     await seedDialogue(tx, ids, now);
+    await seedPublication(tx, now);
+    await seedOpen311(tx, now);
     await tx.insert(appMeta).values({ key: DEMO_DATA_KEY, value: now.toISOString() });
     await appendAudit(tx, { actorUserId: null, action: "demo.seeded", entityType: "installation", entityId: "demo", data: { cases: created } });
     return { reference: "ok", casesCreated: created };
