@@ -16,7 +16,8 @@ import {
   recordAnswer,
   setQuestionPriority,
 } from "@/server/dialogue/questions/moderate-question";
-import { csvCell, listModerationLog, moderationLogCsv, vietnamIso, type CsvLabels } from "@/server/dialogue/questions/moderation-log";
+import { csvCell, vietnamIso } from "@/lib/csv";
+import { listModerationLog, moderationLogCsv, type CsvLabels } from "@/server/dialogue/questions/moderation-log";
 import { suggestQuestions } from "@/server/dialogue/questions/suggest-questions";
 import { unsealPersonalData } from "@/server/privacy/personal-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";

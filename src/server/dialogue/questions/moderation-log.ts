@@ -1,4 +1,5 @@
 import "server-only";
+import { csvDocument, vietnamIso } from "@/lib/csv";
 import { asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
@@ -48,22 +49,6 @@ export async function listModerationLog(db: DbOrTx, sessionId: string): Promise<
   });
 }
 
-/** A time as Vietnam reads it, ISO 8601 with its offset (Vietnam keeps +07:00 all year). */
-export function vietnamIso(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3600_000);
-  return `${local.toISOString().slice(0, 19)}+07:00`;
-}
-
-/**
- * One CSV cell (RFC 4180): quoted when it holds a quote, a comma or a line break. A cell a spreadsheet would
- * take for a formula (= + - @, or a tab or carriage return before one) gets an apostrophe first.
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export type CsvLabels = {
   header: { at: string; question: string; action: string; reason: string; mergedInto: string; priority: string };
   actions: Record<ModerationAction, string>;
@@ -84,5 +69,5 @@ export function moderationLogCsv(rows: readonly ModerationLogRow[], labels: CsvL
       r.priority === null ? "" : String(r.priority),
     ]);
   }
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvDocument(lines);
 }
