@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { CASE_KINDS } from "@/domain/types";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { listUpcomingSessions } from "@/server/dialogue/list-upcoming-sessions";
-import { getHeadlineFigures } from "@/server/stats/get-headline-figures";
+import { getHeadlineFigures } from "@/server/statistics/get-headline-figures";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { rowsOf } from "@/db/rows";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { addCalendarDays, toLocalDate } from "@/domain/calendar";
 import { overdueWhere } from "@/server/cases/overdue";
-import { getHeadlineFigures } from "@/server/stats/get-headline-figures";
+import { getHeadlineFigures } from "@/server/statistics/get-headline-figures";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;

@@ -10,7 +10,7 @@ import { seedDemoData } from "@/db/seed/seed-demo";
 import { contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
 import { CACHED_PAGES, homePage } from "@/server/http/cached-pages";
 import { createPublicPageCache } from "@/server/http/public-page-cache";
-import { getHeadlineFigures } from "@/server/stats/get-headline-figures";
+import { getHeadlineFigures } from "@/server/statistics/get-headline-figures";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
