@@ -26,3 +26,18 @@ export const DEMO_FILER_NAMES = [
   "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Rơ Châm H'Lan", "Siu Đức", "Đinh Văn Hùng",
   "Võ Thị Lan", "Ksor Nhơn", "Huỳnh Minh Tâm", "Bùi Thị Thu", "Rah Lan Mai",
 ];
+
+/**
+ * The invented filer of the i-th demo case (the citizen demo account's email replaces every fifth one). Pure, so
+ * that tests can look for these identities in every public output and be sure none appears.
+ */
+export function demoFiler(i: number, areaName: string, kind: CaseKind): { name: string; phone: string; email: string; address: string; idNumber?: string } {
+  return {
+    name: DEMO_FILER_NAMES[i % DEMO_FILER_NAMES.length]!,
+    phone: `09${String(10_000_000 + i * 7919).slice(0, 8)}`,
+    email: `nguoidan${i}@example.com`,
+    address: `Thôn ${1 + (i % 9)}, ${areaName}, tỉnh Gia Lai`,
+    // Complaints and denunciations need a verified identity: a 12-digit citizen ID (CCCD), invented.
+    ...(kind === "complaint" || kind === "denunciation" ? { idNumber: `0641${String(90_000_000 + i * 104_729).slice(0, 8)}` } : {}),
+  };
+}

@@ -32,7 +32,7 @@ import { casesDueBy, loadUnitTree } from "@/server/scheduler/open-cases";
 import { MORNING_JOBS } from "@/server/scheduler/run-scheduled-jobs";
 import { MORNING_RUN_AT } from "@/server/scheduler/settings";
 import { emailLookupHash, sealPersonalData } from "@/server/privacy/personal-data";
-import { DEMO_CASE_TEXTS, DEMO_FILER_NAMES } from "./demo-cases";
+import { DEMO_CASE_TEXTS, demoFiler } from "./demo-cases";
 import { seedDialogue } from "./demo-dialogue";
 import { seedReception } from "./demo-reception";
 import { seedPublication } from "./demo-publication";
@@ -203,8 +203,8 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
         : null;
     const answeredAt = answeredOn ? at(answeredOn, 15) : null;
     const consent = text.kind !== "denunciation" && random() < 0.7;
-    const filerName = DEMO_FILER_NAMES[i % DEMO_FILER_NAMES.length]!;
-    const email = i % 5 === 0 ? citizenEmail : `nguoidan${i}@example.com`;
+    const demo = demoFiler(i, area.name, text.kind);
+    const email = i % 5 === 0 ? citizenEmail : demo.email;
     const anonymous = text.kind === "contribution" && i % 2 === 1;
     const unitName = unitRows.find((u) => u.id === decision.unitId)!.name;
     const assignee = accepted ? (handlersByUnit.get(decision.unitId)?.[0] ?? null) : null;
@@ -258,7 +258,7 @@ async function seedCases(tx: Tx, ids: Awaited<ReturnType<typeof seedReference>>,
     const caseId = row!.id;
     created++;
 
-    const filer = anonymous ? {} : { name: filerName, phone: `09${String(10_000_000 + i * 7919).slice(0, 8)}`, email, address: `Thôn ${1 + (i % 9)}, ${area.name}, tỉnh Gia Lai` };
+    const filer = anonymous ? {} : { ...demo, email };
     await tx.insert(caseParties).values([
       { caseId, role: "filer" as const, anonymous, ...sealPersonalData(filer) },
       ...(text.kind === "denunciation"
