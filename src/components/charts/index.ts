@@ -1,0 +1,4 @@
+export { BarChart, type BarChartProps } from "./bar-chart";
+export { LineChart, type LineChartProps } from "./line-chart";
+export { ChartTable, type ChartTableProps } from "./chart-table";
+export type { ChartRow } from "./geometry";
