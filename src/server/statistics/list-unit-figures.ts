@@ -1,0 +1,123 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { toLocalDate } from "@/domain/calendar";
+import { COUNTER_KEYS, type CaseCounters } from "@/domain/statistics/figures";
+import { splitPeriod } from "@/domain/statistics/period";
+import { summarise, type CaseStatistics, type RollupData } from "@/domain/statistics/summarise";
+import type { IsoDate } from "@/domain/types";
+
+const SNAKE: Record<keyof CaseCounters, string> = {
+  received: "received",
+  refused: "refused",
+  withdrawnBeforeAcceptance: "withdrawn_before_acceptance",
+  accepted: "accepted",
+  answered: "answered",
+  answeredOnTime: "answered_on_time",
+  rated: "rated",
+  satisfied: "satisfied",
+  contested: "contested",
+  extended: "extended",
+};
+
+const empty = (): RollupData => ({ figures: [], durations: [], fields: [], areas: [], transfers: [] });
+
+/**
+ * Every unit's own figures over a period (each unit alone, not with its subtree), in a handful of grouped queries
+ * however many units there are: for the list of units beside the province's statistics. The same definitions and
+ * the same sources as getCaseStatistics (whole months from the rollups, partial days from the cases), so a unit's
+ * row here equals its own page's figures.
+ */
+export async function listUnitFigures(db: DbOrTx, period: { from: IsoDate; to: IsoDate }, now = new Date()): Promise<Map<string, CaseStatistics["figures"]>> {
+  const split = splitPeriod(period.from, period.to);
+  const perUnit = new Map<string, RollupData>();
+  const of = (unitId: string) => {
+    let d = perUnit.get(unitId);
+    if (!d) perUnit.set(unitId, (d = empty()));
+    return d;
+  };
+  const month = "2000-01-01" as IsoDate; // per-unit totals: the month does not matter here
+  const counters = (r: Record<string, unknown>): CaseCounters => {
+    const c = {} as CaseCounters;
+    for (const k of COUNTER_KEYS) c[k] = Number(r[SNAKE[k]] ?? 0);
+    return c;
+  };
+  const sums = sql.raw(COUNTER_KEYS.map((k) => `sum(${SNAKE[k]})::int as ${SNAKE[k]}`).join(", "));
+  const scratchCounters = sql.raw(`count(*)::int as received,
+    count(*) filter (where c.status = 'not_accepted' or (c.status = 'closed' and c.accepted_at is null and c.answered_at is null))::int as refused,
+    count(*) filter (where c.status = 'withdrawn' and c.accepted_at is null)::int as withdrawn_before_acceptance,
+    count(c.accepted_at)::int as accepted,
+    count(c.answered_at)::int as answered,
+    count(*) filter (where c.answered_at is not null and vn_local_date(c.answered_at) <= coalesce(c.resolution_due_on, c.acceptance_due_on))::int as answered_on_time,
+    count(c.satisfaction)::int as rated,
+    count(*) filter (where c.satisfaction = 'satisfied')::int as satisfied,
+    count(c.contested_at)::int as contested,
+    count(*) filter (where c.extensions_count > 0)::int as extended`);
+
+  const queries: Promise<void>[] = [];
+  if (split.wholeMonths) {
+    const range = sql`month between ${split.wholeMonths.from}::date and ${split.wholeMonths.to}::date`;
+    queries.push(
+      db.execute(sql`select unit_id, ${sums} from case_figures_monthly where ${range} group by 1`).then((r) => {
+        for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: counters(row) });
+      }),
+      db.execute(sql`select unit_id, measure, days, sum(cases)::int as cases from case_durations_monthly where ${range} group by 1, 2, 3 having sum(cases) <> 0`).then((r) => {
+        for (const row of rowsOf<{ unit_id: string; measure: number; days: number; cases: number }>(r))
+          of(row.unit_id).durations.push({ month, measure: Number(row.measure) as 1 | 2, days: Number(row.days), cases: Number(row.cases) });
+      }),
+      db.execute(sql`select from_unit_id, to_unit_id, sum(transfers)::int as transfers from case_transfers_monthly where ${range} group by 1, 2 having sum(transfers) <> 0`).then((r) => {
+        for (const row of rowsOf<{ from_unit_id: string; to_unit_id: string; transfers: number }>(r)) {
+          const t = { month, fromUnitId: row.from_unit_id, toUnitId: row.to_unit_id, transfers: Number(row.transfers) };
+          of(row.from_unit_id).transfers.push(t);
+          of(row.to_unit_id).transfers.push(t);
+        }
+      }),
+    );
+  }
+  for (const p of split.partial) {
+    const range = sql`c.received_at >= (${p.from}::date::timestamp - interval '7 hours') at time zone 'UTC'
+      and c.received_at < ((${p.to}::date + 1)::timestamp - interval '7 hours') at time zone 'UTC'`;
+    queries.push(
+      db.execute(sql`select c.unit_id, ${scratchCounters} from cases c where ${range} group by 1`).then((r) => {
+        for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: counters(row) });
+      }),
+      db
+        .execute(sql`select unit_id, measure, days, count(*)::int as cases from (
+            select c.unit_id, 1 as measure, vn_local_date(c.accepted_at) - vn_local_date(c.received_at) as days from cases c where ${range} and c.accepted_at is not null
+            union all
+            select c.unit_id, 2 as measure, vn_local_date(c.answered_at) - vn_local_date(c.received_at) as days from cases c where ${range} and c.answered_at is not null
+          ) d group by 1, 2, 3`)
+        .then((r) => {
+          for (const row of rowsOf<{ unit_id: string; measure: number; days: number; cases: number }>(r))
+            of(row.unit_id).durations.push({ month, measure: Number(row.measure) as 1 | 2, days: Number(row.days), cases: Number(row.cases) });
+        }),
+      db
+        .execute(sql`select e.from_unit_id, e.to_unit_id, count(*)::int as transfers from case_events e
+          where e.type = 'case.transferred' and e.from_unit_id is not null and e.to_unit_id is not null
+            and vn_local_date(e.created_at) between ${p.from}::date and ${p.to}::date group by 1, 2`)
+        .then((r) => {
+          for (const row of rowsOf<{ from_unit_id: string; to_unit_id: string; transfers: number }>(r)) {
+            const t = { month, fromUnitId: row.from_unit_id, toUnitId: row.to_unit_id, transfers: Number(row.transfers) };
+            of(row.from_unit_id).transfers.push(t);
+            of(row.to_unit_id).transfers.push(t);
+          }
+        }),
+    );
+  }
+  const overdue = new Map<string, number>();
+  queries.push(
+    db.execute(sql`select unit_id, sum(open)::int as n from case_open_due where due_on < ${toLocalDate(now)}::date group by 1 having sum(open) <> 0`).then((r) => {
+      for (const row of rowsOf<{ unit_id: string; n: number }>(r)) {
+        overdue.set(row.unit_id, Number(row.n));
+        of(row.unit_id);
+      }
+    }),
+  );
+  await Promise.all(queries);
+  const out = new Map<string, CaseStatistics["figures"]>();
+  for (const [unitId, data] of perUnit) {
+    out.set(unitId, summarise(data, { unitIds: [unitId], from: period.from, to: period.to, overdueNow: overdue.get(unitId) ?? 0 }).figures);
+  }
+  return out;
+}
