@@ -16,6 +16,8 @@ export const BODY_LIMITS = {
   small: 16 * KB,
   /** Any other form: an official's answer is long text, never files. */
   form: 1 * MB,
+  /** An Open311 request: form fields only (a description of up to 10,000 characters, percent-encoded), never files. */
+  open311: 128 * KB,
   /** Filing, a filer's added information, an official's note with documents, a commitment's evidence, a reception booking. */
   upload: ATTACHMENT_LIMITS.maxTotalBytes + 1 * MB,
 } as const;
@@ -24,6 +26,7 @@ export type BodyLimitName = keyof typeof BODY_LIMITS;
 
 const ROUTES: [RegExp, BodyLimitName][] = [
   [/^\/api\/locale$/, "tiny"],
+  [/^\/open311\//, "open311"],
   [/^\/(api\/auth\/|dang-nhap(\/|$)|email\/)/, "small"],
   [/^\/(gui-y-kien(\/gui)?|can-bo\/tiep-nhan|tra-cuu\/[^/]+\/rieng|can-bo\/ho-so\/[^/]+|can-bo\/cam-ket\/[^/]+|tiep-cong-dan\/[0-9a-fA-F-]{36})\/?$/, "upload"],
 ];
