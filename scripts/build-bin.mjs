@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 await build({
   absWorkingDir: root,
-  entryPoints: ["server", "worker", "migrate", "seed", "secrets", "audit-verify", "rotate-keys"].map((name) => `src/bin/${name}.ts`),
+  entryPoints: ["server", "worker", "migrate", "seed", "secrets", "audit-verify", "rotate-keys", "generate-cases", "bench-statistics"].map((name) => `src/bin/${name}.ts`),
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   bundle: true,
