@@ -79,3 +79,41 @@ describe("lineLayout", () => {
     expect(layout.paths).toEqual([`M${layout.points[0]!.x} ${layout.points[0]!.y}`]);
   });
 });
+
+describe("the chart components' markup", () => {
+  const rows: ChartRow[] = [
+    { label: "01/2026", value: 12, valueLabel: "12" },
+    { label: "02/2026", value: null, valueLabel: "–", detail: "0/0" },
+    { label: "03/2026", value: 0.5, valueLabel: "50,0%", detail: "1/2" },
+  ];
+  const common = { labelHeading: "Tháng", valueHeading: "Số hồ sơ", regionLabel: "Bảng số liệu: Hồ sơ theo tháng", emptyText: "Chưa có hồ sơ." };
+
+  it("is an SVG image named by its title, beside a table with the same numbers", async () => {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { BarChart, LineChart } = await import("@/components/charts");
+    for (const html of [
+      renderToStaticMarkup(createElement(BarChart, { title: "Hồ sơ theo tháng", rows, ...common })),
+      renderToStaticMarkup(createElement(LineChart, { title: "Hồ sơ theo tháng", rows, max: 1, tickLabel: (v: number) => `${v * 100}%`, detailHeading: "Đúng hạn/đã trả lời", ...common })),
+    ]) {
+      const labelledBy = /<svg role="img" aria-labelledby="([^"]+)"/.exec(html)?.[1];
+      expect(labelledBy).toBeTruthy();
+      expect(html).toContain(`<title id="${labelledBy}">Hồ sơ theo tháng</title>`);
+      expect(html).toContain('role="region" aria-label="Bảng số liệu: Hồ sơ theo tháng"');
+      expect(html).toContain("<caption");
+      expect(html.match(/<th scope="col"/g)?.length).toBeGreaterThanOrEqual(2);
+      expect(html.match(/<th scope="row"/g)).toHaveLength(3);
+      for (const r of rows) expect(html).toContain(r.valueLabel);
+    }
+  });
+
+  it("says so instead of drawing an empty chart", async () => {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { BarChart, LineChart } = await import("@/components/charts");
+    expect(renderToStaticMarkup(createElement(BarChart, { title: "T", rows: [], ...common }))).toBe('<p class="text-zinc-700">Chưa có hồ sơ.</p>');
+    const line = renderToStaticMarkup(createElement(LineChart, { title: "T", rows: [rows[1]!], tickLabel: String, ...common }));
+    expect(line).not.toContain("<svg");
+    expect(line).toContain("Chưa có hồ sơ.");
+  });
+});
