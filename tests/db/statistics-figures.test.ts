@@ -537,6 +537,7 @@ describe("the report on the same data", () => {
       scopeName: "UBND phường Pleiku",
     });
     const byKey = new Map(lines.map((l) => [`${l[0]}:${l[1]}`, l.slice(3)]));
+    // Sections are named by `section` (here: their code).
     // PK in June: C1 C2 C4 C5 C6 C9 (6); within competence 4; answered C1 C2 C4 (3/4 = 0.75); accepted 4; overdue C9;
     // out C7 (11/06). Days to accept C1 2, C2 2, C9 3, C4 4 -> 2.5; to answer C1 14, C2 24, C4 41 -> 24.
     expect(byKey.get("cases:received")).toEqual([6, null, null, null]);

@@ -37,21 +37,26 @@ function isShare(v: unknown): v is Share {
   return typeof v === "object" && v !== null && "part" in v && "whole" in v;
 }
 
-/** The lines of the report CSV (without the byte order mark): a header, then every figure in a fixed order. */
+/**
+ * The lines of the report CSV (without the byte order mark): a header, then every figure in a fixed order. The
+ * second column is a stable code (a figure's key, or the kind and instance), whatever the reader's language.
+ */
 export function reportCsvLines(data: { period: Period; statistics: CaseStatistics; participation: ReportParticipation }, labels: ReportCsvLabels): Cell[][] {
   const lines: Cell[][] = [REPORT_CSV_COLUMNS.map((c) => labels.column(c))];
-  lines.push(["period", "scope", labels.scopeLabel, labels.scopeName, null, null, null]);
-  lines.push(["period", "from", labels.periodLabel, data.period.from, null, null, null]);
-  lines.push(["period", "to", labels.periodLabel, data.period.to, null, null, null]);
+  const period = labels.section("period");
+  lines.push([period, "scope", labels.scopeLabel, labels.scopeName, null, null, null]);
+  lines.push([period, "from", labels.periodLabel, data.period.from, null, null, null]);
+  lines.push([period, "to", labels.periodLabel, data.period.to, null, null, null]);
+  const cases = labels.section("cases");
   const f = data.statistics.figures;
   for (const key of CASE_FIGURE_KEYS) {
     const v = f[key as CaseFigureKey];
-    if (isShare(v)) lines.push(["cases", key, labels.figure(key), v.part, v.part, v.whole, csvRate(v.rate)]);
-    else lines.push(["cases", key, labels.figure(key), v === null ? null : v, null, null, null]);
+    if (isShare(v)) lines.push([cases, key, labels.figure(key), v.part, v.part, v.whole, csvRate(v.rate)]);
+    else lines.push([cases, key, labels.figure(key), v === null ? null : v, null, null, null]);
   }
   for (const section of ["dialogue", "receptions", "commitments"] as const) {
     const values = data.participation[section] as Record<string, number>;
-    for (const key of PARTICIPATION_KEYS[section]) lines.push([section, key, labels.figure(key), values[key] ?? 0, null, null, null]);
+    for (const key of PARTICIPATION_KEYS[section]) lines.push([labels.section(section), key, labels.figure(key), values[key] ?? 0, null, null, null]);
   }
   // Every kind, in a fixed order, zeros included: denunciations only as counts.
   const byKind = new Map(data.statistics.byKind.map((k) => [`${k.kind}:${k.instance}`, k.counters]));
@@ -59,7 +64,7 @@ export function reportCsvLines(data: { period: Period; statistics: CaseStatistic
     const c = byKind.get(`${kind}:${instance}`);
     const within = c ? c.received - c.refused - c.withdrawnBeforeAcceptance : 0;
     const answered = c?.answered ?? 0;
-    lines.push(["kinds", `${kind}-${instance}`, labels.kind(kind, instance), c?.received ?? 0, answered, within, csvRate(within > 0 ? answered / within : null)]);
+    lines.push([labels.section("kinds"), `${kind}-${instance}`, labels.kind(kind, instance), c?.received ?? 0, answered, within, csvRate(within > 0 ? answered / within : null)]);
   }
   return lines;
 }
