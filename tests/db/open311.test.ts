@@ -10,6 +10,8 @@ import type { Viewer } from "@/server/auth/roles";
 import { issueApiKey, listApiKeys, revokeApiKey } from "@/server/open311/api-keys";
 import { handleOpen311 } from "@/server/open311/handle-request";
 import { jurisdictionId } from "@/server/open311/site";
+import { bodyLimitFor } from "@/server/http/body-limits";
+import { OPEN311_CACHED_PAGES } from "@/server/http/cached-open311-pages";
 import { unsealPersonalData } from "@/server/privacy/personal-data";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -37,7 +39,7 @@ async function json(response: Response) {
 async function xml(response: Response) {
   expect(response.headers.get("content-type")).toBe("text/xml; charset=utf-8");
   const text = await response.text();
-  expect(text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+  expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
   return text;
 }
 
@@ -345,6 +347,29 @@ describe("POST requests", () => {
       expect(body.map((e: { description: string }) => e.description).join(" "), JSON.stringify(fields)).toContain(message);
       expect(body.every((e: { code: number }) => e.code === 400)).toBe(true);
     }
+  });
+});
+
+describe("POST bodies and the docs page's cache", () => {
+  it("takes multipart form data too, and refuses a body it cannot read", async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(report({ description: "Ổ gà lớn giữa đường Hùng Vương, xe máy ngã nhiều lần trong tuần." }))) form.append(k, v);
+    const r = await handleOpen311(t.db, new Request(`${BASE}requests.json`, { method: "POST", body: form }), ["requests.json"], now);
+    expect(r.status).toBe(200);
+    const bad = await handleOpen311(t.db, new Request(`${BASE}requests.xml`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "garbage" }), ["requests.xml"], now);
+    expect(bad.status).toBe(400);
+    expect(bodyLimitFor("/open311/v2/requests.json")).toEqual({ name: "open311", bytes: 128 * 1024 });
+  });
+
+  it("the documentation page's validator moves when a field of life changes, and only matches its path", async () => {
+    const [page] = OPEN311_CACHED_PAGES;
+    expect(page!.match("/du-lieu-mo/open311")).toBe("");
+    expect(page!.match("/du-lieu-mo/open311/x")).toBeNull();
+    const before = await page!.validator(t.db, "", now);
+    expect(await page!.validator(t.db, "", now)).toBe(before);
+    await t.db.update(categories).set({ nameVi: "Môi trường, cảnh quan" }).where(eq(categories.code, "environment"));
+    expect(await page!.validator(t.db, "", now)).not.toBe(before);
+    await t.db.update(categories).set({ nameVi: "Môi trường" }).where(eq(categories.code, "environment"));
   });
 });
 

@@ -50,7 +50,7 @@ function element(name: string, value: Open311Value): string {
 /** `root` names the XML document element; in JSON the value is written as it is (lists are top-level arrays). */
 export function renderDocument(format: Open311Format, root: string, value: Open311Value): string {
   if (format === "json") return JSON.stringify(value);
-  return `<?xml version="1.0" encoding="utf-8"?>\n${element(root, value)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${element(root, value)}\n`;
 }
 
 export type Open311Error = { code: number; description: string };
