@@ -52,7 +52,7 @@ describe("the working-day schedule", () => {
     await makeCase(t.db, org, { status: "accepted", resolutionDueOn: "2027-02-16" });
     expect(await runScheduledJobs(t.db, vn("2027-02-04", "07:29"))).toEqual({});
     const first = await runScheduledJobs(t.db, vn("2027-02-04", "07:30"));
-    expect(Object.keys(first)).toEqual(["generate-reception-calendar", "escalate-overdue", "notify-overdue", "remind-missing-info", "remind-commitments", "remind-reception-bookings", "send-briefings", "daily-digest"]);
+    expect(Object.keys(first)).toEqual(["generate-reception-calendar", "escalate-overdue", "notify-overdue", "remind-missing-info", "remind-commitments", "remind-reception-bookings", "publish-answers", "send-briefings", "daily-digest"]);
     expect(Object.values(first).every((r) => r !== "skipped" && r !== "failed")).toBe(true);
     expect(Object.values(await runScheduledJobs(t.db, vn("2027-02-04", "16:00")))).toEqual(MORNING_JOBS.map(() => "skipped"));
     // Friday 5/2/2027 to Sunday 14/2/2027: Tết and the weekends around it.

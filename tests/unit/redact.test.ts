@@ -173,3 +173,9 @@ describe("properties", () => {
     );
   });
 });
+
+describe("the text around what is hidden", () => {
+  it("keeps the spaces and punctuation next to a hidden number", () => {
+    expect(redactText("gọi 0905.123.456 hoặc +84 905 123 456; xin cảm ơn", [{ phone: "0905123456" }])).toBe(`gọi ${H} hoặc ${H}; xin cảm ơn`);
+  });
+});

@@ -131,8 +131,8 @@ function numberRanges(text: string, number: string): Range[] {
   const national = digits.startsWith("84") && digits.length >= 11 ? digits.slice(2) : digits.startsWith("0") ? digits.slice(1) : null;
   const spaced = (d: string) => [...d].join("[\\s.\\-]?");
   const alternatives = [spaced(digits)];
-  if (national) alternatives.push(`(?:(?:\\+|00)?\\s?\\(?\\+?84\\)?[\\s.\\-]?0?|0)[\\s.\\-]?${spaced(national)}`);
-  return regexRanges(text, new RegExp(`(?<!\\d)(?:${alternatives.join("|")})(?!\\d)`, "gu"));
+  if (national) alternatives.push(`(?:(?:(?:\\+|00)\\s?84|\\(\\+?84\\)|84)[\\s.\\-]?0?|0)[\\s.\\-]?${spaced(national)}`);
+  return regexRanges(text, new RegExp(`(?<![\\d+])(?:${alternatives.join("|")})(?!\\d)`, "gu"));
 }
 
 function merge(ranges: Range[]): Range[] {

@@ -12,6 +12,7 @@ import type { Instance, IsoDate } from "@/domain/types";
 import { recordCaseEvent } from "@/server/cases/record-event";
 import { loadCalendar, loadPolicies } from "@/server/deadlines/policy-rows";
 import { sealPersonalData, unsealPersonalData } from "@/server/privacy/personal-data";
+import { publishAnswers } from "@/server/publication/publish-answers";
 import {
   authorizeFiler,
   filerActions,
@@ -200,6 +201,8 @@ async function reopen(tx: Tx, row: CaseRow, reason: string, now: Date): Promise<
     data: { acceptanceDueOn },
   });
   await recordFilerText(tx, { caseId: row.id, id: eventId, type: "case.reopened" }, { text: reason, extra: { previousSatisfaction: row.satisfaction } });
+  // A reopened case has no answer to show until the next one: off "Công khai" now, not at the morning catch-up.
+  await publishAnswers(tx, { caseIds: [row.id], now });
   return { outcome: "reopened", caseId: row.id, unitId, acceptanceDueOn };
 }
 

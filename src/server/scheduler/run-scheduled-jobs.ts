@@ -10,6 +10,7 @@ import { escalateOverdueCases } from "./escalate-overdue-cases";
 import { generateReceptionCalendar } from "./generate-reception-calendar";
 import type { JobContext } from "./job-context";
 import { notifyOverdueCases } from "./notify-overdue-cases";
+import { publishAnswersJob } from "./publish-answers";
 import { remindCommitments } from "./remind-commitments";
 import { remindMissingInfo } from "./remind-missing-info";
 import { remindReceptionBookings } from "./remind-reception-bookings";
@@ -28,6 +29,7 @@ export const MORNING_JOBS: Job[] = [
   { name: "remind-missing-info", run: remindMissingInfo },
   { name: "remind-commitments", run: remindCommitments },
   { name: "remind-reception-bookings", run: remindReceptionBookings },
+  { name: "publish-answers", run: publishAnswersJob },
   { name: "send-briefings", run: sendBriefings },
   { name: "daily-digest", run: sendDailyDigests },
 ];

@@ -11,6 +11,7 @@ import { wouldConflict } from "@/domain/routing";
 import { ASSIGNABLE_ROLES, type StaffAction } from "@/domain/staff-permissions";
 import type { IsoDate } from "@/domain/types";
 import { storeAttachments, type IncomingFile } from "@/server/attachments/store-attachments";
+import { publishAnswers } from "@/server/publication/publish-answers";
 import type { Viewer } from "@/server/auth/roles";
 import { recordCaseEvent, type CaseEventInput } from "@/server/cases/record-event";
 import { resumedDueDate } from "@/server/cases/resume-clock";
@@ -40,6 +41,8 @@ async function act<T>(
   action: StaffAction,
   now: Date,
   change: (ctx: Ctx) => Promise<{ set: Partial<typeof cases.$inferInsert>; events: Omit<CaseEventInput, "caseId" | "actorUserId" | "actorRole">[]; result?: T }>,
+  /** Work on the changed case in the same transaction (publishing an answer). */
+  after?: (tx: Tx, caseId: string) => Promise<unknown>,
 ): Promise<{ version: number; eventIds: number[]; result?: T }> {
   return runInTransaction(db, async (tx) => {
     const locked = await lockCaseForAction(tx, viewer, ref.caseId, ref.version, action);
@@ -47,6 +50,7 @@ async function act<T>(
     const { set, events, result } = await change(ctx);
     const version = locked.row.version + 1;
     await tx.update(cases).set({ ...set, version, updatedAt: now }).where(eq(cases.id, locked.row.id));
+    if (after) await after(tx, locked.row.id);
     const eventIds: number[] = [];
     for (const event of events) {
       eventIds.push(
@@ -306,7 +310,7 @@ export async function approveAnswer(db: Database, viewer: Viewer | null, input: 
         },
       ],
     };
-  });
+  }, (tx, caseId) => publishAnswers(tx, { caseIds: [caseId], now }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, ne, notExists, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { caseParties, cases, publicAnswers } from "@/db/schema";
+import { toLocalDate } from "@/domain/calendar";
+import { foldText } from "@/domain/dialogue/text-match";
+import { REDACTED, redactText, type RedactionParty } from "@/domain/publication/redact";
+import { unsealPersonalData } from "@/server/privacy/personal-data";
+
+/**
+ * Whether a case's answer is published: the filer consented, the answer was given as public, there is an answer
+ * and the case is answered or closed with its date, and it is not a denunciation (tố cáo: never published, the
+ * denouncer's identity is secret and so is the matter). A reopened case loses its answer date and leaves.
+ */
+export function publishable(): SQL {
+  return and(
+    eq(cases.consentPublish, true),
+    eq(cases.answerPublic, true),
+    isNotNull(cases.answer),
+    sql`btrim(${cases.answer}) <> ''`,
+    inArray(cases.status, ["answered", "closed"]),
+    isNotNull(cases.answeredAt),
+    ne(cases.kind, "denunciation"),
+  )!;
+}
+
+export type PublishResult = { published: number; removed: number };
+
+/** Case fields the published row is made from. */
+const SOURCE = {
+  id: cases.id,
+  code: cases.code,
+  kind: cases.kind,
+  instance: cases.instance,
+  categoryId: cases.categoryId,
+  areaId: cases.areaId,
+  unitId: cases.unitId,
+  title: cases.title,
+  body: cases.body,
+  answer: cases.answer,
+  address: cases.address,
+  language: cases.language,
+  receivedAt: cases.receivedAt,
+  answeredAt: cases.answeredAt,
+  version: cases.version,
+};
+
+/**
+ * Brings `public_answers` in line with the cases: writes (or rewrites) the row of every publishable case whose row
+ * is missing or made from an older version, and removes the rows of cases that are no longer publishable
+ * (reopened, answer no longer public, consent gone). Title, question and answer are redacted with the case's own
+ * parties (filer and anyone complained of or denounced) and its address; the placeholder is in the case's language.
+ *
+ * Given `caseIds`, looks at those cases only: called in the transaction that answers a case. Without, the whole
+ * catch-up: the morning job (Law 10/2022 art. 11-13: published within 5 working days).
+ */
+export async function publishAnswers(db: DbOrTx, options: { caseIds?: string[]; now?: Date } = {}): Promise<PublishResult> {
+  const now = options.now ?? new Date();
+  const only = options.caseIds ? inArray(cases.id, options.caseIds) : undefined;
+  if (options.caseIds?.length === 0) return { published: 0, removed: 0 };
+
+  const stale = await db
+    .select({ id: publicAnswers.id })
+    .from(publicAnswers)
+    .innerJoin(cases, eq(cases.id, publicAnswers.caseId))
+    .where(and(sql`not (${publishable()})`, options.caseIds ? inArray(publicAnswers.caseId, options.caseIds) : undefined));
+  if (stale.length > 0) await db.delete(publicAnswers).where(inArray(publicAnswers.id, stale.map((r) => r.id)));
+
+  const current = db
+    .select({ one: sql`1` })
+    .from(publicAnswers)
+    .where(and(eq(publicAnswers.caseId, cases.id), eq(publicAnswers.caseVersion, cases.version)));
+  const due = await db
+    .select(SOURCE)
+    .from(cases)
+    .where(and(publishable(), notExists(current), only));
+  if (due.length === 0) return { published: 0, removed: stale.length };
+
+  const partiesByCase = new Map<string, RedactionParty[]>();
+  for (const p of await db.select().from(caseParties).where(inArray(caseParties.caseId, due.map((c) => c.id)))) {
+    const data = unsealPersonalData(p.keyId, p.sealed);
+    partiesByCase.set(p.caseId, [...(partiesByCase.get(p.caseId) ?? []), data]);
+  }
+
+  for (const c of due) {
+    const parties = [...(partiesByCase.get(c.id) ?? []), ...(c.address ? [{ address: c.address }] : [])];
+    const placeholder = REDACTED[c.language];
+    const redact = (text: string) => redactText(text, parties, { placeholder });
+    const title = redact(c.title);
+    const question = redact(c.body);
+    const answer = redact(c.answer!);
+    const row = {
+      caseId: c.id,
+      code: c.code,
+      kind: c.kind,
+      instance: c.instance,
+      categoryId: c.categoryId,
+      areaId: c.areaId,
+      unitId: c.unitId,
+      title,
+      question,
+      answer,
+      searchText: foldText(`${title} ${question} ${answer}`),
+      receivedOn: toLocalDate(c.receivedAt),
+      answeredOn: toLocalDate(c.answeredAt!),
+      caseVersion: c.version,
+      updatedAt: now,
+    };
+    await db
+      .insert(publicAnswers)
+      .values({ ...row, publishedAt: now })
+      .onConflictDoUpdate({ target: publicAnswers.caseId, set: row });
+  }
+  return { published: due.length, removed: stale.length };
+}
