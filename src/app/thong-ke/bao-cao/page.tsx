@@ -10,6 +10,7 @@ import { listReportUnits } from "@/server/statistics/list-report-units";
 import { reportPeriodLabel, reportScopeLabel } from "@/server/statistics/report-csv-response";
 import { resolveStatisticsRequest, statisticsHref } from "@/server/statistics/statistics-query";
 import { StatisticsForm } from "../statistics-form";
+import { PrintButton } from "./print-button";
 import { PrintStyles } from "./print-styles";
 import { ReportDocument } from "./report-document";
 
@@ -76,7 +77,8 @@ export default async function ReportPage({ searchParams }: Props) {
           <h2 id="bao-cao-cong-cu" className="text-lg font-semibold">
             {t("tools.title")}
           </h2>
-          <p>
+          <p className="flex flex-wrap items-center gap-3">
+            <PrintButton label={t("tools.print")} />
             <a href={statisticsHref("/thong-ke/bao-cao.csv", canonicalQuery)} className="btn-secondary inline-block" download>
               {t("tools.csv")}
             </a>
