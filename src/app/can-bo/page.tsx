@@ -95,6 +95,11 @@ export default async function InboxPage({ searchParams }: Props) {
             {t("inbox.failedMail")}
           </Link>
         )}
+        {viewer.memberships.some((m) => m.role === "admin") && (
+          <Link href="/can-bo/open311" className="btn-secondary inline-block">
+            {(await getTranslations("open311.admin"))("title")}
+          </Link>
+        )}
       </p>
       <p className="text-sm text-zinc-700">
         {viewer.memberships.map((m) => `${locale === "en" ? m.unitNameEn : m.unitName}: ${tStaff(`roles.${m.role}`)}`).join(" · ")}
