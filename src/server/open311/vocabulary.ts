@@ -17,7 +17,7 @@ export const STATUS_NOTES: Record<string, string> = {
   received: "Đã tiếp nhận, đang chờ cơ quan xem xét thụ lý (nhận giải quyết).",
   accepted: "Cơ quan đã thụ lý (nhận giải quyết) và đang giải quyết.",
   info_requested: "Cơ quan đề nghị người gửi bổ sung thông tin.",
-  not_accepted: "Cơ quan không thụ lý (không nhận giải quyết); lý do đã được gửi cho người gửi.",
+  not_accepted: "Cơ quan không thụ lý (không nhận giải quyết) và đã nêu lý do cho người gửi.",
   answered: "Cơ quan đã trả lời.",
   closed: "Đã trả lời và kết thúc.",
   withdrawn: "Người gửi đã rút lại.",
