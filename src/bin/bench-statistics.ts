@@ -19,6 +19,9 @@ import { getCaseStatistics } from "@/server/statistics/get-case-statistics";
 import { getParticipationFigures } from "@/server/statistics/get-participation-figures";
 import { getPeriodicReport } from "@/server/statistics/get-periodic-report";
 import { resolveScope, type ResolvedScope } from "@/server/statistics/scope";
+import { caseListStream } from "@/server/open-data/case-list";
+import { statisticsCsv, statisticsExport } from "@/server/open-data/statistics-export";
+import { addCalendarDays } from "@/domain/calendar";
 import { exitOnStartupError, openMigratedDatabase } from "./startup";
 
 type Scenario = { name: string; scope: ResolvedScope; period: { from: IsoDate; to: IsoDate }; run: () => Promise<unknown> };
@@ -86,6 +89,10 @@ async function main() {
       ? [{ name: `provincial People's Committee with subtree (${provincialCommittee.unitIds!.length} units), this year`, scope: provincialCommittee, period: thisYear, run: page(provincialCommittee, thisYear) }]
       : []),
     { name: `province, custom period cutting through months (${custom.from}..${custom.to})`, scope: province, period: custom, run: page(province, custom) },
+    { name: `  of which getCaseStatistics alone, province, all time`, scope: province, period: allTime, run: () => getCaseStatistics(db, province, allTime, now) },
+    { name: `  of which getParticipationFigures alone, province, all time`, scope: province, period: allTime, run: () => getParticipationFigures(db, province, allTime, now) },
+    { name: `  of which getCaseStatistics alone, province, this year`, scope: province, period: thisYear, run: () => getCaseStatistics(db, province, thisYear, now) },
+    { name: `  of which getParticipationFigures alone, province, this year`, scope: province, period: thisYear, run: () => getParticipationFigures(db, province, thisYear, now) },
     { name: `province, yearly report ${lastYear.year} (getPeriodicReport)`, scope: province, period: lastYear, run: () => getPeriodicReport(db, province, lastYear, now) },
     { name: `province, yearly report ${thisYear.year} so far (getPeriodicReport)`, scope: province, period: thisYear, run: () => getPeriodicReport(db, province, thisYear, now) },
   ];
@@ -95,6 +102,45 @@ async function main() {
   for (const s of scenarios) {
     const t = await time(s.run, runs);
     process.stdout.write(`${s.name.padEnd(width)}  ${t.median.toFixed(1).padStart(9)} ${t.p95.toFixed(1).padStart(9)} ${t.min.toFixed(1).padStart(9)} ${t.max.toFixed(1).padStart(9)}\n`);
+  }
+
+  // The open data's case list for the last 12 months, streamed once (what /du-lieu-mo/v1/ho-so.csv sends).
+  {
+    const from = addCalendarDays(addCalendarDays(today, 1), -365);
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    let bytes = 0;
+    let lines = 0;
+    const t0 = performance.now();
+    const reader = caseListStream(db, { from, to: today, unitIds: null, today, siteOrigin: env.APP_URL }, "csv").getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      for (const b of value) if (b === 10) lines++;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    const ms = performance.now() - t0;
+    process.stdout.write(
+      `\nOpen data: ho-so.csv ${from}..${today}: ${lines - 1} cases, ${(bytes / 1e6).toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s ` +
+        `(${Math.round(((lines - 1) / ms) * 1000)} rows/s); memory ${(rssBefore / 1e6).toFixed(0)} MB before, ${(peak / 1e6).toFixed(0)} MB at most\n`,
+    );
+  }
+
+  // The open data's statistics file for the province this year (total, 12 months, every unit), 3 runs.
+  {
+    const times: number[] = [];
+    let size = 0;
+    let lines = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const csv = statisticsCsv(await statisticsExport(db, province, thisYear, now));
+      times.push(performance.now() - t0);
+      size = csv.length;
+      lines = csv.split("\r\n").length - 2;
+    }
+    times.sort((a, b) => a - b);
+    process.stdout.write(`Open data: thong-ke.csv ${thisYear.from}..${thisYear.to}: ${lines} lines, ${(size / 1e3).toFixed(0)} kB, median of 3 runs ${times[1]!.toFixed(0)} ms\n`);
   }
 
   // The rollups against a count from scratch over every case (once: this reads the whole table).
