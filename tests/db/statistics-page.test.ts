@@ -2,7 +2,10 @@
 // alone and the province), for whole months and for a period that cuts through months; it is sorted by name; the
 // page's data carries no filer's identity; the unfiltered page is cached for one minute.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { translator } from "@/i18n/messages";
 import { rowsOf } from "@/db/rows";
 import { caseParties, cases } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
@@ -15,6 +18,42 @@ import { resolveScope } from "@/server/statistics/scope";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
+let locale: "vi" | "en" = "vi";
+
+// The page renders as on the server: its words from the message files, its database the test's.
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => locale,
+  getTranslations: async (ns: string) => {
+    const root = translator(locale);
+    return (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
+  },
+}));
+vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NOT_FOUND");
+  },
+}));
+
+/** Awaits the async server components of a tree (plain React cannot), leaving the others to renderToStaticMarkup. */
+async function resolveTree(node: ReactNode): Promise<ReactNode> {
+  if (Array.isArray(node)) return Promise.all(node.map(resolveTree));
+  if (!isValidElement(node)) return node;
+  const el = node as ReactElement<Record<string, unknown>>;
+  if (typeof el.type === "function" && el.type.constructor.name === "AsyncFunction") {
+    return resolveTree(await (el.type as (p: unknown) => Promise<ReactNode>)(el.props));
+  }
+  if (el.props.children === undefined) return el;
+  return createElement(el.type, { ...el.props, key: el.key }, await resolveTree(el.props.children as ReactNode));
+}
+
+async function renderPage(query: Record<string, string>): Promise<string> {
+  const { default: StatisticsPage } = await import("@/app/thong-ke/page");
+  const html = renderToStaticMarkup(await resolveTree(await StatisticsPage({ searchParams: Promise.resolve(query) })));
+  if (process.env.DUMP_PAGE) (await import("node:fs")).appendFileSync(process.env.DUMP_PAGE, `\n<!-- ${locale} ${JSON.stringify(query)} -->\n${html}`);
+  return html;
+}
+
 const now = new Date("2026-11-27T03:00:00Z");
 const YEAR = { from: "2026-01-01", to: "2026-12-31" };
 // Cuts through two months at both ends: partial days counted case by case.
@@ -92,6 +131,48 @@ describe("the statistics page's data", () => {
     for (const v of identities) expect(text).not.toContain(v);
     const texts = (await t.db.select({ title: cases.title, body: cases.body }).from(cases)).flatMap((c) => [c.title, c.body]);
     for (const v of texts) expect(text).not.toContain(v);
+  });
+});
+
+describe("the statistics page", () => {
+  it("renders every figure, the charts with their tables and the units, in both languages, with no filer's identity", async () => {
+    const filers = (await t.db.select().from(caseParties)).map((p) => unsealPersonalData(p.keyId, p.sealed));
+    const identities = filers.flatMap((f) => [f.name, f.phone, f.email, f.address, f.idNumber]).filter((v): v is string => Boolean(v && v.length > 3));
+    for (const l of ["vi", "en"] as const) {
+      locale = l;
+      for (const query of [{}, { ky: "custom", tu: "2025-01-01", den: "2026-11-20" }, { ky: "quarter", nam: "2026", so: "4" }] as Record<string, string>[]) {
+        const html = await renderPage(query);
+        const tr = translator(l);
+        expect(html).toContain(tr("statistics.page.title"));
+        for (const key of ["received", "resolution", "onTime", "medianDaysToAnswer", "sessionsHeld", "commitmentsKept", "receptionDaysHeld"]) {
+          expect(html).toContain(tr(`statistics.definitions.${key}` as never));
+        }
+        expect(html.match(/<svg role="img"/g)?.length).toBe(4);
+        expect(html.match(/<caption/g)?.length).toBeGreaterThanOrEqual(6);
+        expect(html).toContain('href="/thong-ke/don-vi/');
+        expect(html).not.toMatch(/MISSING_MESSAGE|statistics\.(page|charts|figureList)\./);
+        for (const v of identities) expect(html).not.toContain(v);
+      }
+    }
+    locale = "vi";
+  });
+
+  it("shows a wrong period's message with the form keeping what was typed, and 404s an unknown unit", async () => {
+    const html = await renderPage({ ky: "month", nam: "2026", so: "13" });
+    expect(html).toContain(translator("vi")("statistics.page.errors.bad_index"));
+    expect(html).toContain('value="13"');
+    expect(html).not.toContain("<svg");
+    const custom = await renderPage({ ky: "custom", tu: "2026-05-01", den: "2026-04-01" });
+    expect(custom).toContain(translator("vi")("statistics.page.errors.reversed"));
+    expect(custom).toContain('value="2026-05-01"');
+    await expect(renderPage({ "don-vi": "KHONG-CO" })).rejects.toThrow("NOT_FOUND");
+  });
+
+  it("shows a unit with the units below it, and links to its record", async () => {
+    const [parent] = rowsOf<{ code: string; name: string }>(await t.db.execute(sql`select p.code, p.name from units p where exists (select 1 from units c where c.parent_id = p.id) order by p.code limit 1`));
+    const html = await renderPage({ "don-vi": parent!.code, "cap-duoi": "1" });
+    expect(html).toContain(translator("vi")("statistics.page.scopeUnitSubtree", { unit: parent!.name }));
+    expect(html).toContain(`href="/thong-ke/don-vi/${encodeURIComponent(parent!.code)}`);
   });
 });
 

@@ -6,6 +6,9 @@ import type { CaseStatistics } from "@/domain/statistics/summarise";
 import { CASE_KINDS } from "@/domain/types";
 
 const none = new Map<number, number>();
+// The order the province's reports use: petitions and reports, complaints (first then second instance), denunciations, contributions.
+const ORDER = ["petition", "report", "complaint", "denunciation", "contribution"];
+const order = (kind: string) => (ORDER.includes(kind) ? ORDER.indexOf(kind) : ORDER.length);
 
 /** Counts by kind of case (denunciations appear here only as numbers). */
 export async function KindTable({ byKind, locale }: { byKind: CaseStatistics["byKind"]; locale: "vi" | "en" }) {
@@ -28,7 +31,7 @@ export async function KindTable({ byKind, locale }: { byKind: CaseStatistics["by
           </tr>
         </thead>
         <tbody>
-          {byKind.map((k) => {
+          {[...byKind].sort((a, b) => order(a.kind) - order(b.kind) || a.instance - b.instance).map((k) => {
             const f = caseFigures({ counters: k.counters, daysToAccept: none, daysToAnswer: none, overdueNow: 0, transferredIn: 0, transferredOut: 0 });
             return (
               <tr key={`${k.kind}-${k.instance}`} className="border-b border-zinc-100">

@@ -31,7 +31,7 @@ export default async function StatisticsPage({ searchParams }: Props) {
   const [db, params, rawLocale, t] = await Promise.all([getDb(), searchParams, getLocale(), getTranslations("statistics.page")]);
   const locale = rawLocale === "en" ? "en" : "vi";
   const now = new Date();
-  const [request, units] = await Promise.all([resolveStatisticsRequest(db, params, toLocalDate(now), { defaultKind: "year" }), listStatisticsUnits(db)]);
+  const [request, units] = await Promise.all([resolveStatisticsRequest(db, params, toLocalDate(now), { defaultKind: "year" }), listStatisticsUnits(db, locale)]);
   if (!request.ok && request.error === "unknown_unit") notFound();
 
   const header = (

@@ -40,7 +40,9 @@ export async function getStatisticsPage(db: DbOrTx, scope: ResolvedScope, period
   };
 }
 
-/** The units a reader may pick on the statistics form (by code), by name. */
-export async function listStatisticsUnits(db: DbOrTx): Promise<Array<{ code: string; name: string; nameEn: string }>> {
-  return db.select({ code: units.code, name: units.name, nameEn: units.nameEn }).from(units).orderBy(asc(units.name));
+/** The units a reader may pick on the statistics form (by code), by name in the reader's language. */
+export async function listStatisticsUnits(db: DbOrTx, locale: "vi" | "en" = "vi"): Promise<Array<{ code: string; name: string; nameEn: string }>> {
+  const rows = await db.select({ code: units.code, name: units.name, nameEn: units.nameEn }).from(units).orderBy(asc(units.code));
+  const collator = new Intl.Collator(locale);
+  return rows.sort((a, b) => collator.compare(locale === "en" ? a.nameEn : a.name, locale === "en" ? b.nameEn : b.name));
 }
