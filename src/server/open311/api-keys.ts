@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database, DbOrTx } from "@/db/client";
 import { open311ApiKeys, users } from "@/db/schema";
 import { runInTransaction } from "@/db/transaction";
@@ -27,17 +28,23 @@ function assertAdmin(viewer: Viewer | null): asserts viewer is Viewer {
 export type IssueKeyInput = { name: string; contact: string; hourlyLimit: number };
 export type IssueKeyResult = { ok: true; id: string; key: string; prefix: string } | { ok: false; fields: Partial<Record<keyof IssueKeyInput, "required" | "tooLong" | "invalid">> };
 
-export function checkIssueKeyInput(raw: { name?: unknown; contact?: unknown; hourlyLimit?: unknown }): { ok: true; value: IssueKeyInput } | { ok: false; fields: Extract<IssueKeyResult, { ok: false }>["fields"] } {
-  const name = String(raw.name ?? "").trim();
-  const contact = String(raw.contact ?? "").trim();
-  const limitText = String(raw.hourlyLimit ?? "").trim();
-  const hourlyLimit = /^\d{1,6}$/.test(limitText) ? Number(limitText) : NaN;
-  const fields: Extract<IssueKeyResult, { ok: false }>["fields"] = {};
-  if (!name) fields.name = "required";
-  else if (name.length > 120) fields.name = "tooLong";
-  if (contact.length > 200) fields.contact = "tooLong";
-  if (!Number.isInteger(hourlyLimit) || hourlyLimit < 1 || hourlyLimit > 100_000) fields.hourlyLimit = "invalid";
-  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, value: { name, contact, hourlyLimit } };
+const issueKeySchema = z.object({
+  name: z.string().trim().min(1, { error: "required" }).max(120, { error: "tooLong" }),
+  contact: z.string().trim().max(200, { error: "tooLong" }),
+  hourlyLimit: z.string().trim().regex(/^\d{1,6}$/, { error: "invalid" }).transform(Number).pipe(z.number().int().min(1, { error: "invalid" }).max(100_000, { error: "invalid" })),
+});
+
+type IssueKeyFields = Extract<IssueKeyResult, { ok: false }>["fields"];
+
+export function checkIssueKeyInput(raw: { name?: unknown; contact?: unknown; hourlyLimit?: unknown }): { ok: true; value: IssueKeyInput } | { ok: false; fields: IssueKeyFields } {
+  const parsed = issueKeySchema.safeParse({ name: String(raw.name ?? ""), contact: String(raw.contact ?? ""), hourlyLimit: String(raw.hourlyLimit ?? "") });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fields: IssueKeyFields = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof IssueKeyInput;
+    if (!fields[field]) fields[field] = issue.message === "required" || issue.message === "tooLong" ? issue.message : "invalid";
+  }
+  return { ok: false, fields };
 }
 
 /** An admin issues a key for a client: stored hashed, shown once (returned here), audited in the same transaction. */
