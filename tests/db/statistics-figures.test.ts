@@ -493,6 +493,36 @@ describe("the figures, worked out by hand", () => {
     ]);
   });
 
+  it("a period of partial days and a whole month together (10/06 to 31/07): the days counted from the cases, July from the rollups", async () => {
+    const s = await statsOf(null, false, "2026-06-10", "2026-07-31");
+    // 10/06-30/06 (counted from the cases): C8, C9. July (the rollups): C10 C11 C12 C13 C4b. 7 received, none refused
+    // or withdrawn. Accepted C9 C10 C12 C4b = 4; answered C10, on time. Rated C10, satisfied. Nothing contested (C3
+    // and C4 were received before 10/06) or extended. Days to accept: C10 1, C9 3, C12 4, C4b 4 -> (3 + 4) / 2 = 3.5.
+    expect(s.figures).toMatchObject({
+      received: 7,
+      withinCompetence: 7,
+      accepted: 4,
+      answered: 1,
+      answeredOnTime: 1,
+      rated: 1,
+      satisfied: 1,
+      contested: 0,
+      extended: 0,
+      overdueNow: 5,
+      medianDaysToAccept: 3.5,
+      medianDaysToAnswer: 9,
+      resolution: share(1, 7),
+    });
+    expect(s.byMonth.map((m) => [m.month, m.counters.received])).toEqual([
+      ["2026-06-01", 2],
+      ["2026-07-01", 5],
+    ]);
+    // P with its subtree over the same days: without C8 (at BDV): 6 received; C8's transfer out of the subtree on
+    // 17/06 is inside the period: out 1. Overdue in the subtree: C3 C9 C11 C13 = 4.
+    const p = await statsOf("demo-ubnd", true, "2026-06-10", "2026-07-31");
+    expect(p.figures).toMatchObject({ received: 6, accepted: 4, answered: 1, transferredOut: 1, transferredIn: 0, overdueNow: 4, medianDaysToAccept: 3.5 });
+  });
+
   it("transfers count by the day they were made: Pleiku alone from 12/06 misses C7's transfer of 11/06; P's subtree from 17/06 has C8's", async () => {
     // PK from 12/06 to 31/07: received C9 (26/06), C10 (01/07) = 2; C7's transfer (11/06) is before the period.
     const pk = await statsOf("demo-ubnd-pleiku", false, "2026-06-12", "2026-07-31");
@@ -562,15 +592,18 @@ describe("the report on the same data", () => {
 });
 
 describe("what the services record (found while building the data set)", () => {
+  // KNOWN BUG, LEFT FAILING ON PURPOSE (reported to the lead; not in the statistics engine itself): the services take
+  // `now` for the case row, but recordCaseEvent never sets case_events.created_at, so every timeline event gets the
+  // database clock. Transfers are counted by that event's date (drizzle/0017 case_transfers_follow and
+  // countFromScratch both read case_events.created_at), so a transfer made "at" a given instant is counted in the
+  // month the code happens to run. The fix is outside the engine: CaseEventInput takes an optional createdAt and
+  // act() in src/server/workspace/case-actions.ts (and the filer and intake services) pass `createdAt: now`. Once
+  // fixed, this passes and step()'s column-default trick above can go.
   it("dates a transfer on the day the service is told it happens", async () => {
-    // Without step()'s help: a transfer through the service at a fixed instant (Mon 03/08/2026). The case row takes
-    // that instant (updated_at), but the timeline event takes the database clock, and transfers are counted by
-    // the event's date, so the transfer lands in the month the test runs instead of August 2026.
     const c = await file("T1", vn("2026-08-03"), { area: "demo-23602" });
     await t.db.execute(sql`alter table case_events alter column created_at set default now()`);
     await transferCase(t.db, await viewer("lanhdao.pleiku"), { ...(await ref(c)), unitId: id.unit["demo-sxd"], reason: "Thuộc thẩm quyền của Sở Xây dựng." }, vn("2026-08-03", "10:00"));
     const sxd = await statsOf("demo-sxd", false, "2026-08-01", "2026-08-31");
-    // KNOWN ISSUE (reported to the lead): fails while services do not pass `now` to the events they record.
     expect(sxd.figures.transferredIn).toBe(1);
   });
 });
