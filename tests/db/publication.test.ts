@@ -15,6 +15,7 @@ import { publicAnswerPage, publicAnswersPage, PUBLICATION_CACHED_PAGES } from "@
 import { submitCase } from "@/server/intake/submit-case";
 import type { SubmitCaseInput } from "@/server/intake/submit-case-input";
 import { unsealPersonalData, type PersonalData } from "@/server/privacy/personal-data";
+import { getPublicCase } from "@/server/tracking/get-public-case";
 import { getPublicAnswer, listPublicAnswersForSitemap } from "@/server/publication/get-public-answer";
 import { listPublicAnswers, publicAnswerFilterOptions } from "@/server/publication/list-public-answers";
 import { readPublicAnswerQuery, type PublicAnswerQuery } from "@/server/publication/public-answer-query";
@@ -162,6 +163,9 @@ describe("publishing as the answer is given", () => {
     expect(row!.answeredOn).toBe("2026-12-03");
     expect(row!.searchText).toBe(foldText(`${row!.title} ${row!.question} ${row!.answer}`));
     expect(await publicAnswersPage.validator(t.db, "", SEED_NOW)).not.toBe(before);
+    // The case's status page, linked from the published answer, shows the same redacted texts.
+    const status = await getPublicCase(t.db, row!.code, vn("2026-12-03", "16:00"));
+    expect({ title: status!.title, body: status!.body, answer: status!.answer }).toEqual({ title: row!.title, body: row!.question, answer: row!.answer });
   });
 
   it("writes the placeholder in the case's language", async () => {

@@ -24,6 +24,22 @@ export function publishable(): SQL {
   )!;
 }
 
+/** The unsealed parties of each case (filer, and anyone complained of or denounced): what a text of it must not show. */
+export async function redactionParties(db: DbOrTx, caseIds: string[]): Promise<Map<string, RedactionParty[]>> {
+  const byCase = new Map<string, RedactionParty[]>();
+  if (caseIds.length === 0) return byCase;
+  for (const p of await db.select().from(caseParties).where(inArray(caseParties.caseId, caseIds))) {
+    byCase.set(p.caseId, [...(byCase.get(p.caseId) ?? []), unsealPersonalData(p.keyId, p.sealed)]);
+  }
+  return byCase;
+}
+
+/** A case's own texts with its parties' identities (and its address) hidden, for any public page that shows them. */
+export async function caseTextRedactor(db: DbOrTx, c: { id: string; address: string | null; language: "vi" | "en" }): Promise<(text: string) => string> {
+  const parties = [...((await redactionParties(db, [c.id])).get(c.id) ?? []), ...(c.address ? [{ address: c.address }] : [])];
+  return (text) => redactText(text, parties, { placeholder: REDACTED[c.language] });
+}
+
 export type PublishResult = { published: number; removed: number };
 
 /** Case fields the published row is made from. */
@@ -76,12 +92,7 @@ export async function publishAnswers(db: DbOrTx, options: { caseIds?: string[]; 
     .where(and(publishable(), notExists(current), only));
   if (due.length === 0) return { published: 0, removed: stale.length };
 
-  const partiesByCase = new Map<string, RedactionParty[]>();
-  for (const p of await db.select().from(caseParties).where(inArray(caseParties.caseId, due.map((c) => c.id)))) {
-    const data = unsealPersonalData(p.keyId, p.sealed);
-    partiesByCase.set(p.caseId, [...(partiesByCase.get(p.caseId) ?? []), data]);
-  }
-
+  const partiesByCase = await redactionParties(db, due.map((c) => c.id));
   for (const c of due) {
     const parties = [...(partiesByCase.get(c.id) ?? []), ...(c.address ? [{ address: c.address }] : [])];
     const placeholder = REDACTED[c.language];

@@ -6,6 +6,7 @@ import { areas, caseEvents, cases, categories, deadlinePolicies, dialogueAgendaI
 import { daysBetween, toLocalDate } from "@/domain/calendar";
 import type { Period } from "@/domain/deadlines";
 import { CHANNELS, type CaseKind, type CaseStatus, type Channel, type IsoDate } from "@/domain/types";
+import { caseTextRedactor } from "@/server/publication/publish-answers";
 
 /**
  * The public status page of a case (DOMAIN.md sections 3, 7, 8). Anyone holding the code sees this, so it is
@@ -226,6 +227,9 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
   const [caseRows, eventRows, questionRows, agendaRows] = await Promise.all([
     db
       .select({
+        id: cases.id,
+        address: cases.address,
+        language: cases.language,
         code: cases.code,
         kind: cases.kind,
         instance: cases.instance,
@@ -316,6 +320,8 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
   if (!row) return null;
 
   const sealed = row.kind === "denunciation";
+  // Free text may hold the filer's name, phone or address: shown only through the same redaction as "Công khai".
+  const hide = sealed ? (text: string) => text : await caseTextRedactor(db, row);
   const today = toLocalDate(now);
 
   const events: PublicEvent[] = eventRows.map((e) => {
@@ -363,8 +369,8 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
     instance: row.instance,
     status: row.status,
     overdue: acceptance.state === "overdue" || resolution.state === "overdue",
-    title: sealed ? null : row.title,
-    body: sealed || !row.consentPublish ? null : row.body,
+    title: sealed ? null : hide(row.title),
+    body: sealed || !row.consentPublish ? null : hide(row.body),
     category: sealed ? null : { name: row.categoryName, nameEn: row.categoryNameEn },
     areaName: sealed ? null : row.areaName,
     unit: { name: row.unitName, nameEn: row.unitNameEn },
@@ -389,7 +395,7 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
         : null,
     extensionsCount: row.extensionsCount,
     pausedSince,
-    answer: !sealed && row.answerPublic && row.answer?.trim() ? row.answer : null,
+    answer: !sealed && row.answerPublic && row.answer?.trim() ? hide(row.answer) : null,
     dialogue: {
       fromQuestion: questionRows[0]
         ? {
