@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { BAR, LINE, barLayout, labelIndexes, lineLayout, niceMax, type ChartRow } from "@/components/charts/geometry";
+import { BAR, LINE, barLayout, fitLabel, labelIndexes, lineLayout, niceMax, type ChartRow } from "@/components/charts/geometry";
 
 const row = (value: number | null, label = "x"): ChartRow => ({ label, value, valueLabel: String(value) });
 
@@ -37,6 +37,13 @@ describe("barLayout", () => {
     const track = BAR.width - BAR.valueSpace;
     expect(layout.bars[0]!.barWidth).toBe(track / 2);
     expect(layout.bars[1]!.barWidth).toBe(track);
+  });
+  it("shortens a label too long for the chart's width, never a short one", () => {
+    expect(fitLabel("Đất đai")).toBe("Đất đai");
+    const long = "Giải phóng mặt bằng, bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất cho dự án";
+    expect([...fitLabel(long)].length).toBeLessThanOrEqual(BAR.labelChars);
+    expect(fitLabel(long).endsWith("…")).toBe(true);
+    expect(barLayout([row(1, long)]).bars[0]!.label).toBe(fitLabel(long));
   });
   it("draws nothing for all-zero rows", () => {
     expect(barLayout([row(0), row(0)]).bars.every((b) => b.barWidth === 0)).toBe(true);

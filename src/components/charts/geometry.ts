@@ -28,7 +28,13 @@ export type BarLayout = {
   bars: Array<{ label: string; valueLabel: string; labelY: number; barY: number; barHeight: number; barWidth: number; valueX: number }>;
 };
 
-export const BAR = { width: 600, rowHeight: 44, labelSize: 14, barHeight: 16, top: 4, valueSpace: 88 } as const;
+export const BAR = { width: 600, rowHeight: 44, labelSize: 14, barHeight: 16, top: 4, valueSpace: 88, labelChars: 70 } as const;
+
+/** A label shortened to fit the chart's width (the table beside it gives it in full). */
+export function fitLabel(label: string, max: number = BAR.labelChars): string {
+  const chars = [...label];
+  return chars.length <= max ? label : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
 
 /**
  * Horizontal bars, one row each: the label on its own line above the bar (labels such as fields of life are long),
@@ -41,7 +47,7 @@ export function barLayout(rows: readonly ChartRow[], max?: number): BarLayout {
     const y = BAR.top + i * BAR.rowHeight;
     const v = Math.max(0, r.value ?? 0);
     const barWidth = top > 0 ? Math.min(track, (v / top) * track) : 0;
-    return { label: r.label, valueLabel: r.valueLabel, labelY: y + BAR.labelSize, barY: y + BAR.labelSize + 6, barHeight: BAR.barHeight, barWidth, valueX: barWidth + 6 };
+    return { label: fitLabel(r.label), valueLabel: r.valueLabel, labelY: y + BAR.labelSize, barY: y + BAR.labelSize + 6, barHeight: BAR.barHeight, barWidth, valueX: barWidth + 6 };
   });
   return { width: BAR.width, height: BAR.top * 2 + rows.length * BAR.rowHeight, bars };
 }
