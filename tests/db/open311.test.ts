@@ -432,3 +432,21 @@ describe("privacy", () => {
     }
   });
 });
+
+describe("limits", () => {
+  it("answers at most 1,000 requests, the most recent first", async () => {
+    await t.db.execute(sql`insert into cases (code, access_key_hash, kind, channel, status, category_id, area_id, title, body, unit_id, routing_reason, received_at, acceptance_due_on, idempotency_key)
+      select 'BULK-' || lpad(g::text, 4, '0') || '-XX', c.access_key_hash, 'report', 'web', 'received', c.category_id, c.area_id, 'Hàng loạt', 'Dữ liệu thử giới hạn 1.000 yêu cầu.', c.unit_id, 'rule',
+        ${now.toISOString()}::timestamptz - make_interval(mins => g), c.acceptance_due_on, 'bulk-' || g
+      from (select * from cases where kind = 'report' limit 1) c, generate_series(1, 1005) g`);
+    const list = await json(await get("requests.json"));
+    expect(list).toHaveLength(1000);
+    const expected = rowsOf<{ code: string }>(
+      await t.db.execute(sql`select code from cases where kind in ('petition','report','contribution')
+        and received_at between ${new Date(now.getTime() - 90 * 86_400_000).toISOString()}::timestamptz and ${now.toISOString()}::timestamptz
+        order by received_at desc, code limit 1000`),
+    ).map((r) => r.code);
+    expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toEqual(expected);
+    expect(list.filter((r: { service_request_id: string }) => r.service_request_id.startsWith("BULK-")).length).toBeGreaterThan(990);
+  });
+});
