@@ -181,3 +181,11 @@ describe("privacy", () => {
     expect(JSON.stringify(r)).not.toMatch(/"kind":"denunciation"/);
   });
 });
+
+describe("a unit's months", () => {
+  it("every month of the period, the received cases adding up to the figure", async () => {
+    const r = (await getUnitRecord(t.db, "demo-ubnd", YEAR, now))!;
+    expect(r.byMonth.map((m) => m.month)).toHaveLength(12);
+    expect(r.byMonth.reduce((n, m) => n + m.received, 0)).toBe(r.withSubtree!.figures.received);
+  });
+});

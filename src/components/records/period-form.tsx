@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { formatDate } from "@/lib/format";
+import { periodLabel as statisticsPeriodLabel } from "@/app/thong-ke/period-label";
 import { PERIOD_KINDS, type Period, type PeriodError } from "@/domain/statistics/period";
 import type { StatisticsQuery } from "@/server/statistics/statistics-query";
 
@@ -8,15 +8,16 @@ type Locale = "vi" | "en";
 
 /** "năm 2026", "quý 3/2026", "từ 10/06/2026 đến 15/07/2026": the statistics page's own words for a period. */
 export async function periodLabel(period: Period, locale: Locale): Promise<string> {
-  const t = await getTranslations("statistics.page.period");
-  return t(period.kind, { index: period.index, year: period.year, from: formatDate(period.from, locale), to: formatDate(period.to, locale) });
+  const t = await getTranslations("statistics.page");
+  return statisticsPeriodLabel(period, t as (key: string, values?: Record<string, string | number>) => string, locale);
 }
 
 /**
  * The period picker of a record (the statistics page's query, without the unit): a plain GET form to the same
- * address, so it works without JavaScript and keeps what was typed when a part is wrong.
+ * address, so it works without JavaScript and keeps what was typed when a part is wrong. The fields left empty
+ * show the period being shown (`shown`).
  */
-export async function PeriodForm({ action, query, error, idPrefix }: { action: string; query: StatisticsQuery; error: PeriodError | null; idPrefix: string }) {
+export async function PeriodForm({ action, query, shown, error, idPrefix }: { action: string; query: StatisticsQuery; shown: Period | null; error: PeriodError | null; idPrefix: string }) {
   const [t, tf, te] = await Promise.all([getTranslations("records"), getTranslations("statistics.page.form"), getTranslations("statistics.page.errors")]);
   const id = (k: string) => `${idPrefix}-${k}`;
   return (
@@ -35,7 +36,7 @@ export async function PeriodForm({ action, query, error, idPrefix }: { action: s
           <label htmlFor={id("ky")} className="field-label">
             {tf("kind")}
           </label>
-          <select id={id("ky")} name="ky" defaultValue={query.kind ?? "year"} className="field-input">
+          <select id={id("ky")} name="ky" defaultValue={query.kind ?? shown?.kind ?? "year"} className="field-input">
             {PERIOD_KINDS.map((k) => (
               <option key={k} value={k}>
                 {tf(`kinds.${k}`)}
@@ -47,13 +48,13 @@ export async function PeriodForm({ action, query, error, idPrefix }: { action: s
           <label htmlFor={id("nam")} className="field-label">
             {tf("year")}
           </label>
-          <input id={id("nam")} name="nam" inputMode="numeric" defaultValue={query.year ?? ""} className="field-input" />
+          <input id={id("nam")} name="nam" inputMode="numeric" defaultValue={query.year ?? (shown ? String(shown.year) : "")} className="field-input" />
         </div>
         <div>
           <label htmlFor={id("so")} className="field-label">
             {tf("index")}
           </label>
-          <input id={id("so")} name="so" inputMode="numeric" defaultValue={query.index ?? ""} aria-describedby={id("so-hint")} className="field-input" />
+          <input id={id("so")} name="so" inputMode="numeric" defaultValue={query.index ?? (shown && (shown.kind === "month" || shown.kind === "quarter") ? String(shown.index) : "")} aria-describedby={id("so-hint")} className="field-input" />
           <p id={id("so-hint")} className="field-hint">
             {tf("indexHint")}
           </p>
@@ -62,7 +63,7 @@ export async function PeriodForm({ action, query, error, idPrefix }: { action: s
           <label htmlFor={id("tu")} className="field-label">
             {tf("from")}
           </label>
-          <input id={id("tu")} name="tu" type="date" defaultValue={query.from ?? ""} aria-describedby={id("tu-hint")} className="field-input" />
+          <input id={id("tu")} name="tu" type="date" defaultValue={query.from ?? (shown?.kind === "custom" ? shown.from : "")} aria-describedby={id("tu-hint")} className="field-input" />
           <p id={id("tu-hint")} className="field-hint">
             {tf("customHint")}
           </p>
@@ -71,7 +72,7 @@ export async function PeriodForm({ action, query, error, idPrefix }: { action: s
           <label htmlFor={id("den")} className="field-label">
             {tf("to")}
           </label>
-          <input id={id("den")} name="den" type="date" defaultValue={query.to ?? ""} className="field-input" />
+          <input id={id("den")} name="den" type="date" defaultValue={query.to ?? (shown?.kind === "custom" ? shown.to : "")} className="field-input" />
         </div>
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-5">
           <button type="submit" className="btn-primary">

@@ -21,6 +21,8 @@ export type UnitRecord = {
   sessions: { items: RecordSession[]; truncated: boolean };
   commitments: { items: PublicCommitment[]; truncated: boolean };
   seats: RecordSeat[];
+  /** Month by month, cases received (and answered, on time) by the unit with its subtree (or alone when it has none below). */
+  byMonth: { month: IsoDate; received: number; answered: number; answeredOnTime: number }[];
 };
 
 /** The unit by its code. */
@@ -71,5 +73,6 @@ export async function getUnitRecord(db: DbOrTx, code: string, period: Period, no
     sessions,
     commitments: owned,
     seats: duty.map((p) => seatOf(p, period)),
+    byMonth: (subtreeCases ?? aloneCases).byMonth.map((m) => ({ month: m.month, received: m.counters.received, answered: m.counters.answered, answeredOnTime: m.counters.answeredOnTime })),
   };
 }

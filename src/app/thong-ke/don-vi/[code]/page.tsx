@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CommitmentCard } from "@/app/cam-ket/commitment-parts";
 import { FiguresSection } from "@/components/records/figures-section";
+import { MonthChart } from "@/components/records/month-chart";
 import { PeriodForm, periodLabel } from "@/components/records/period-form";
 import { SeatDuty, SessionList } from "@/components/records/record-lists";
 import { localTime, recordPeriod } from "@/components/records/record-query";
@@ -43,7 +44,7 @@ export default async function UnitRecordPage({ params, searchParams }: Props) {
     return (
       <div className="space-y-8">
         <h1 className="text-2xl font-bold sm:text-3xl">{locale === "en" ? unit.nameEn : unit.name}</h1>
-        <PeriodForm action={path} query={query} error={error} idPrefix="ky" />
+        <PeriodForm action={path} query={query} shown={null} error={error} idPrefix="ky" />
       </div>
     );
   }
@@ -57,7 +58,7 @@ export default async function UnitRecordPage({ params, searchParams }: Props) {
     <div className="space-y-10">
       <UnitHeader unit={unit} locale={locale} />
 
-      <PeriodForm action={path} query={query} error={null} idPrefix="ky" />
+      <PeriodForm action={path} query={query} shown={period} error={null} idPrefix="ky" />
 
       <div className="space-y-2">
         <p className="font-semibold">{t("period.showing", { period: periodText })}</p>
@@ -81,6 +82,8 @@ export default async function UnitRecordPage({ params, searchParams }: Props) {
         <FiguresSection id="so-lieu-ca-cap-duoi" title={t("unit.subtreeTitle")} intro={t("unit.subtreeIntro", { count: record.withSubtree.unitCount })} data={record.withSubtree} locale={locale} />
       )}
       <FiguresSection id="so-lieu-rieng" title={t("unit.aloneTitle")} intro={record.withSubtree ? t("unit.aloneIntro") : undefined} data={record.alone} locale={locale} />
+
+      <MonthChart months={record.byMonth} locale={locale} />
 
       <section aria-labelledby="doi-thoai" className="space-y-4">
         <h2 id="doi-thoai" className="text-xl font-bold">
