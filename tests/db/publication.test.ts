@@ -202,6 +202,8 @@ describe("publishing as the answer is given", () => {
     expect(await publishAnswers(t.db, { now: vn("2026-12-04") })).toEqual({ published: 1, removed: 0 });
     const second = await rowOf(caseId);
     expect(second!.id).toBe(first!.id);
+    expect(second!.publishedAt).toEqual(first!.publishedAt);
+    expect(second!.updatedAt).toEqual(vn("2026-12-04"));
     expect(second!.answer).toBe("Đơn vị đã cấp giấy chứng nhận; xin liên hệ [đã ẩn].");
     expect(second!.caseVersion).toBe(await version(caseId));
 

@@ -64,6 +64,7 @@ describe("addresses", () => {
   it("lists the forms of an address", () => {
     expect(addressForms("12 Lê Lợi, Phường Diên Hồng, tỉnh Gia Lai")).toEqual(["12 le loi, phuong dien hong, tinh gia lai", "12 le loi, phuong dien hong", "12 le loi"]);
     expect(addressForms("Làng Ia Băng")).toEqual(["lang ia bang"]);
+    expect(addressForms("Pleiku")).toEqual([]);
   });
 });
 

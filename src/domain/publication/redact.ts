@@ -74,7 +74,8 @@ export function addressForms(address: string): string[] {
   if (parts.length === 0) return [];
   const forms: string[] = [];
   for (let n = parts.length; n >= 2; n--) forms.push(parts.slice(0, n).join(", "));
-  if (parts.length === 1 || /\d/.test(parts[0]!)) forms.push(parts[0]!);
+  // A first part with a number ("Thôn 3", "12 Lê Lợi") identifies a home; a lone place name ("Pleiku") does not.
+  if (/\d/.test(parts[0]!) || (parts.length === 1 && parts[0]!.includes(" "))) forms.push(parts[0]!);
   return forms.filter((f) => f.replace(/\s/g, "").length >= 3);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, ne, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, ne, notExists, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { caseParties, cases, publicAnswers } from "@/db/schema";
 import { toLocalDate } from "@/domain/calendar";
@@ -41,6 +41,8 @@ export async function caseTextRedactor(db: DbOrTx, c: { id: string; address: str
 }
 
 export type PublishResult = { published: number; removed: number };
+
+const PUBLISH_BATCH = 500;
 
 /** Case fields the published row is made from. */
 const SOURCE = {
@@ -86,41 +88,54 @@ export async function publishAnswers(db: DbOrTx, options: { caseIds?: string[]; 
     .select({ one: sql`1` })
     .from(publicAnswers)
     .where(and(eq(publicAnswers.caseId, cases.id), eq(publicAnswers.caseVersion, cases.version)));
-  const due = await db
-    .select(SOURCE)
-    .from(cases)
-    .where(and(publishable(), notExists(current), only));
-  if (due.length === 0) return { published: 0, removed: stale.length };
-
-  const partiesByCase = await redactionParties(db, due.map((c) => c.id));
-  for (const c of due) {
-    const parties = [...(partiesByCase.get(c.id) ?? []), ...(c.address ? [{ address: c.address }] : [])];
-    const placeholder = REDACTED[c.language];
-    const redact = (text: string) => redactText(text, parties, { placeholder });
-    const title = redact(c.title);
-    const question = redact(c.body);
-    const answer = redact(c.answer!);
-    const row = {
-      caseId: c.id,
-      code: c.code,
-      kind: c.kind,
-      instance: c.instance,
-      categoryId: c.categoryId,
-      areaId: c.areaId,
-      unitId: c.unitId,
-      title,
-      question,
-      answer,
-      searchText: foldText(`${title} ${question} ${answer}`),
-      receivedOn: toLocalDate(c.receivedAt),
-      answeredOn: toLocalDate(c.answeredAt!),
-      caseVersion: c.version,
-      updatedAt: now,
-    };
-    await db
-      .insert(publicAnswers)
-      .values({ ...row, publishedAt: now })
-      .onConflictDoUpdate({ target: publicAnswers.caseId, set: row });
+  let published = 0;
+  // In batches by id, so a large backlog (an import, a first run) never sits in memory at once.
+  for (let after: string | null = null; ; ) {
+    const due = await db
+      .select(SOURCE)
+      .from(cases)
+      .where(and(publishable(), notExists(current), only, after ? gt(cases.id, after) : undefined))
+      .orderBy(asc(cases.id))
+      .limit(PUBLISH_BATCH);
+    if (due.length === 0) break;
+    const partiesByCase = await redactionParties(db, due.map((c) => c.id));
+    const rows = due.map((c) => {
+      const parties = [...(partiesByCase.get(c.id) ?? []), ...(c.address ? [{ address: c.address }] : [])];
+      const placeholder = REDACTED[c.language];
+      const redact = (text: string) => redactText(text, parties, { placeholder });
+      const title = redact(c.title);
+      const question = redact(c.body);
+      const answer = redact(c.answer!);
+      return {
+        caseId: c.id,
+        code: c.code,
+        kind: c.kind,
+        instance: c.instance,
+        categoryId: c.categoryId,
+        areaId: c.areaId,
+        unitId: c.unitId,
+        title,
+        question,
+        answer,
+        searchText: foldText(`${title} ${question} ${answer}`),
+        receivedOn: toLocalDate(c.receivedAt),
+        answeredOn: toLocalDate(c.answeredAt!),
+        caseVersion: c.version,
+        publishedAt: now,
+        updatedAt: now,
+      };
+    });
+    // A rewrite keeps the row's id and first publication date.
+    const rewritten = Object.fromEntries(
+      (["code", "kind", "instance", "categoryId", "areaId", "unitId", "title", "question", "answer", "searchText", "receivedOn", "answeredOn", "caseVersion", "updatedAt"] as const).map((key) => [
+        key,
+        sql.raw(`excluded.${publicAnswers[key].name}`),
+      ]),
+    );
+    await db.insert(publicAnswers).values(rows).onConflictDoUpdate({ target: publicAnswers.caseId, set: rewritten });
+    published += due.length;
+    after = due[due.length - 1]!.id;
+    if (due.length < PUBLISH_BATCH) break;
   }
-  return { published: due.length, removed: stale.length };
+  return { published, removed: stale.length };
 }
