@@ -33,7 +33,7 @@ Trong thời gian chờ xây dựng, nhà trường bố trí thêm 1 phòng h�
 Đơn vị quyết định điều chỉnh phương án bồi thường, bổ sung giá trị 46 cây còn thiếu và khoản hỗ trợ chuyển đổi nghề. Nếu không đồng ý với quyết định giải quyết này, ông/bà có quyền khiếu nại lần hai đến Chủ tịch UBND tỉnh hoặc khởi kiện tại Tòa án trong thời hạn luật định.`,
   "Góp ý về việc công khai kết quả tiếp xúc cử tri": `Kính gửi ông/bà,
 
-{unit} cảm ơn góp ý của ông/bà. Từ quý tới, kết quả trả lời ý kiến cử tri sau mỗi buổi tiếp xúc sẽ được niêm yết tại nhà văn hóa các thôn, tổ dân phố trong 30 ngày và đăng trên trang thông tin điện tử của xã, đồng thời công khai trên nền tảng Đối thoại này.`,
+{unit} cảm ơn góp ý của ông/bà. Từ quý tới, kết quả trả lời ý kiến cử tri sau mỗi buổi tiếp xúc sẽ được niêm yết tại nhà văn hóa các thôn, tổ dân phố trong 30 ngày và đăng trên trang thông tin điện tử của địa phương, đồng thời công khai trên nền tảng Đối thoại này.`,
   "Đề nghị rút ngắn thời gian cấp giấy phép xây dựng": `Kính gửi ông/bà,
 
 {unit} đã rà soát hồ sơ của ông/bà. Việc yêu cầu bổ sung nhiều lần là chưa đúng quy định: cán bộ tiếp nhận phải hướng dẫn một lần, đầy đủ bằng văn bản. Đơn vị đã nhắc nhở cán bộ liên quan.
@@ -41,9 +41,9 @@ Trong thời gian chờ xây dựng, nhà trường bố trí thêm 1 phòng h�
 Hồ sơ của ông/bà đủ điều kiện và giấy phép xây dựng đã được cấp; ông/bà có thể nhận tại Bộ phận một cửa hoặc qua dịch vụ bưu chính công ích.`,
   "Tụ tập đua xe trái phép vào ban đêm": `Kính gửi ông/bà,
 
-{unit} đã chỉ đạo Công an xã lập chốt và tổ chức tuần tra vào tối thứ Sáu, thứ Bảy và Chủ nhật trên tuyến đường ven biển. Qua 3 đợt tuần tra, lực lượng chức năng đã tạm giữ 7 xe mô tô và mời 12 thanh niên cùng gia đình lên làm việc.
+{unit} đã chỉ đạo công an địa phương lập chốt và tổ chức tuần tra vào tối thứ Sáu, thứ Bảy và Chủ nhật trên tuyến đường ven biển. Qua 3 đợt tuần tra, lực lượng chức năng đã tạm giữ 7 xe mô tô và mời 12 thanh niên cùng gia đình lên làm việc.
 
-Việc tuần tra được duy trì trong các tháng tới. Khi thấy tụ tập đua xe, bà con gọi ngay Công an xã hoặc số 113.`,
+Việc tuần tra được duy trì trong các tháng tới. Khi thấy tụ tập đua xe, bà con gọi ngay công an địa phương hoặc số 113.`,
   "Trạm y tế xã thiếu thuốc thiết yếu": `Kính gửi ông/bà,
 
 {unit} đã làm việc với Trung tâm Y tế khu vực. Việc thiếu thuốc hạ sốt và thuốc điều trị tăng huyết áp là do chậm giao thuốc theo kết quả đấu thầu. Trung tâm đã điều chuyển thuốc từ kho dự phòng, trạm y tế xã đã có đủ thuốc từ tuần này.
@@ -51,7 +51,7 @@ Việc tuần tra được duy trì trong các tháng tới. Khi thấy tụ t�
 Người bệnh tăng huyết áp đang điều trị ngoại trú được cấp thuốc 30 ngày một lần tại trạm, không phải đi xa.`,
   "Đề nghị xét hỗ trợ hộ cận nghèo": `Kính gửi ông/bà,
 
-{unit} đã chỉ đạo Ban giảm nghèo xã rà soát lại hoàn cảnh gia đình theo chuẩn cận nghèo hiện hành. Kết quả rà soát cho thấy gia đình đủ điều kiện; hồ sơ đã được niêm yết công khai tại thôn và không có ý kiến phản đối.
+{unit} đã chỉ đạo Ban chỉ đạo giảm nghèo rà soát lại hoàn cảnh gia đình theo chuẩn cận nghèo hiện hành. Kết quả rà soát cho thấy gia đình đủ điều kiện; hồ sơ đã được niêm yết công khai tại thôn và không có ý kiến phản đối.
 
 Gia đình được công nhận hộ cận nghèo từ tháng này và được cấp thẻ bảo hiểm y tế theo chế độ. Người khuyết tật trong gia đình được hướng dẫn làm hồ sơ hưởng trợ cấp xã hội hằng tháng.`,
   "Chợ tạm lấn chiếm lòng đường": `Kính gửi ông/bà,
