@@ -22,9 +22,11 @@ import { inScope, type ResolvedScope } from "./scope";
  *   the open ones whose date is before today. Made = kept + missed + open.
  * - Reception duty: the seats (reception positions) of the units in view, judged by the duty rules
  *   (src/domain/reception/duty.ts through computeDuty, the same judgement as the duty pages). A duty period (a
- *   week or a month, as the rule says) counts when it lies inside the period and has begun: its required days and
- *   its days the head held in person are added. A month counts as met or missed (pending months and months with no
- *   duty are neither) when the whole month lies inside the period. Visits and matters are those of the reception
+ *   week or a month, as the rule says) counts when it has begun and either the month the duty pages show it under
+ *   lies wholly inside the period (so a month's figures are the duty page's) or the duty period itself does (a
+ *   custom period's whole weeks): its required days and the days the head held in person are added. A month
+ *   counts as met or missed (pending months and months with no duty are neither) when it lies wholly inside the
+ *   period. Visits and matters are those of the reception
  *   days held in the period (by the head or not), at the units in view.
  */
 export type ParticipationFigures = {
@@ -157,12 +159,14 @@ export function judgeInPeriod(
   let missed = 0;
   for (const p of duty) {
     for (const m of p.months) {
+      const whole = compareDates(monthStart(m.month), period.from) >= 0 && compareDates(monthEnd(m.month), period.to) <= 0;
       for (const d of m.periods) {
-        if (compareDates(d.from, period.from) < 0 || compareDates(d.to, period.to) > 0 || compareDates(d.from, today) > 0) continue;
+        // A whole month counts every period the duty pages show under it (a week at its end included).
+        const inside = whole || (compareDates(d.from, period.from) >= 0 && compareDates(d.to, period.to) <= 0);
+        if (!inside || compareDates(d.from, today) > 0) continue;
         required += d.required;
         held += d.heldInPerson;
       }
-      const whole = compareDates(monthStart(m.month), period.from) >= 0 && compareDates(monthEnd(m.month), period.to) <= 0;
       if (!whole) continue;
       if (m.state === "met") met++;
       else if (m.state === "missed") missed++;
