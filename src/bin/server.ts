@@ -100,7 +100,9 @@ async function main() {
       refuse(req, res, body);
       return;
     }
-    if (!SAFE_METHODS.has(req.method ?? "GET") && isForeignOrigin(site, req.headers.origin)) {
+    // Open311 clients may post from any site: the API reads its key from the request, never a cookie or session.
+    const open311 = url.startsWith("/open311/");
+    if (!SAFE_METHODS.has(req.method ?? "GET") && !open311 && isForeignOrigin(site, req.headers.origin)) {
       refuse(req, res, { kind: "foreign_origin" });
       return;
     }

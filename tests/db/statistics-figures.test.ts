@@ -9,12 +9,8 @@
 // the demo officials), loaded by seedDemoData; then every demo case, session, reception and commitment is
 // truncated, so that only the cases below exist.
 //
-// The clock. The services take `now` for the case row, but the timeline events they write get the database's
-// clock (case_events.created_at defaults to now(); no service passes `now` to recordCaseEvent). A transfer is
-// counted by its event's date, so without help every transfer below would be dated on the day the test runs. To
-// keep the instants fixed, `step()` sets the default of case_events.created_at to the step's instant before
-// calling the service (a test-only change of a column default on this throwaway database, not a migration).
-// The last test shows the problem without that help (see the report).
+// The clock. Every service takes `now`, for the case row and for the timeline events it writes (transfers are
+// counted by their event's date), so the data set below is the same whatever day the test runs.
 //
 // Units (demo codes): P = demo-ubnd (the provincial People's Committee, top of its tree); under it: PK =
 // demo-ubnd-pleiku (Pleiku ward), QN = demo-ubnd-quynhon (Quy Nhơn ward), SXD = demo-sxd (Department of
@@ -103,9 +99,8 @@ async function viewer(name: string): Promise<Viewer> {
   return { userId: user!.id, email, name: user!.name, locale: "vi", memberships: await loadMemberships(t.db, user!.id) };
 }
 
-/** Runs one service call at a fixed instant: the case row gets `now`, the timeline events get the same instant. */
+/** Runs one service call at a fixed instant: the case row and its timeline events get that instant. */
 async function step<T>(instant: Date, run: (now: Date) => Promise<T>): Promise<T> {
-  await t.db.execute(sql.raw(`alter table case_events alter column created_at set default '${instant.toISOString()}'::timestamptz`));
   return run(instant);
 }
 
@@ -237,7 +232,6 @@ beforeAll(async () => {
   const c12 = await file("C12", vn("2026-07-16", "00:30"), { area: quynhon, kind: "contribution", consentPublish: false });
   await step(vn("2026-07-20"), async (now) => acceptCase(t.db, QN, await ref(c12), now));
 
-  await t.db.execute(sql`alter table case_events alter column created_at set default now()`);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -592,16 +586,10 @@ describe("the report on the same data", () => {
 });
 
 describe("what the services record (found while building the data set)", () => {
-  // KNOWN BUG, LEFT FAILING ON PURPOSE (reported to the lead; not in the statistics engine itself): the services take
-  // `now` for the case row, but recordCaseEvent never sets case_events.created_at, so every timeline event gets the
-  // database clock. Transfers are counted by that event's date (drizzle/0017 case_transfers_follow and
-  // countFromScratch both read case_events.created_at), so a transfer made "at" a given instant is counted in the
-  // month the code happens to run. The fix is outside the engine: CaseEventInput takes an optional createdAt and
-  // act() in src/server/workspace/case-actions.ts (and the filer and intake services) pass `createdAt: now`. Once
-  // fixed, this passes and step()'s column-default trick above can go.
+  // The services pass their `now` to the timeline, so a transfer is counted on the day it was made, not the day
+  // the code happens to run.
   it("dates a transfer on the day the service is told it happens", async () => {
     const c = await file("T1", vn("2026-08-03"), { area: "demo-23602" });
-    await t.db.execute(sql`alter table case_events alter column created_at set default now()`);
     await transferCase(t.db, await viewer("lanhdao.pleiku"), { ...(await ref(c)), unitId: id.unit["demo-sxd"], reason: "Thuộc thẩm quyền của Sở Xây dựng." }, vn("2026-08-03", "10:00"));
     const sxd = await statsOf("demo-sxd", false, "2026-08-01", "2026-08-31");
     expect(sxd.figures.transferredIn).toBe(1);

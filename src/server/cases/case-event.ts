@@ -51,4 +51,6 @@ export type CaseEventInput = {
   toStatus?: CaseStatus | null;
   reason?: string | null;
   data?: Record<string, unknown>;
+  /** When it happened: the acting service's `now` (the database's clock if not given). Statistics date transfers by it. */
+  at?: Date;
 };

@@ -12,9 +12,10 @@ export type { CaseEventInput, CaseEventType } from "./case-event";
  * transaction that changes the case, after changing it.
  */
 export async function recordCaseEvent(tx: DbOrTx, event: CaseEventInput): Promise<number> {
+  const { at, ...fields } = event;
   const [row] = await tx
     .insert(caseEvents)
-    .values({ ...event, data: event.data ?? null })
+    .values({ ...fields, data: fields.data ?? null, ...(at ? { createdAt: at } : {}) })
     .returning({ id: caseEvents.id });
   await appendAudit(tx, {
     actorUserId: event.actorUserId ?? null,

@@ -123,8 +123,9 @@ async function fileSecondInstance(tx: Tx, row: CaseRow, reason: string, now: Dat
     );
   }
 
-  await recordCaseEvent(tx, { caseId: newId, type: "case.received", visibility: "public", actorRole: "filer", toStatus: "received", data: { channel: "web", instance: 2 } });
+  await recordCaseEvent(tx, { at: now, caseId: newId, type: "case.received", visibility: "public", actorRole: "filer", toStatus: "received", data: { channel: "web", instance: 2 } });
   await recordCaseEvent(tx, {
+    at: now,
     caseId: newId,
     type: "case.routed",
     visibility: "public",
@@ -142,6 +143,7 @@ async function fileSecondInstance(tx: Tx, row: CaseRow, reason: string, now: Dat
     .set({ ...(closes ? { status: close.status, closedAt: now } : {}), contestedAt: sql`coalesce(${cases.contestedAt}, ${now.toISOString()}::timestamptz)`, version: row.version + 1, updatedAt: now })
     .where(eq(cases.id, row.id));
   const eventId = await recordCaseEvent(tx, {
+    at: now,
     caseId: row.id,
     type: "case.contested",
     visibility: "public",
@@ -190,6 +192,7 @@ async function reopen(tx: Tx, row: CaseRow, reason: string, now: Date): Promise<
     })
     .where(eq(cases.id, row.id));
   const eventId = await recordCaseEvent(tx, {
+    at: now,
     caseId: row.id,
     type: "case.reopened",
     visibility: "public",

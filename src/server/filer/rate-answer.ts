@@ -23,6 +23,7 @@ export async function rateAnswer(db: Database, token: string | undefined, input:
     if (!filerActions({ ...row, hasSecondInstance: false }).rate) throw filerError("conflict", "not_allowed");
     await tx.update(cases).set({ satisfaction, version: row.version + 1, updatedAt: now }).where(eq(cases.id, caseId));
     const eventId = await recordCaseEvent(tx, {
+      at: now,
       caseId,
       type: "case.rated",
       visibility: "public",

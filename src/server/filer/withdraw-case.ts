@@ -27,6 +27,7 @@ export async function withdrawCase(db: Database, token: string | undefined, inpu
     if (!next.ok) throw filerError("conflict", "not_allowed");
     await tx.update(cases).set({ status: next.status, pausedAt: null, version: row.version + 1, updatedAt: now }).where(eq(cases.id, caseId));
     const eventId = await recordCaseEvent(tx, {
+      at: now,
       caseId,
       type: "case.withdrawn",
       visibility: "public",

@@ -5,7 +5,12 @@ import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
 import { HELD_STATUS_LIST, UPCOMING_SESSIONS, UPCOMING_STATUS_LIST } from "@/server/dialogue/list-upcoming-sessions";
 import { DUTY_CACHED_PAGES } from "./cached-duty-pages";
+import { OPEN311_CACHED_PAGES } from "./cached-open311-pages";
+import { OPEN_DATA_CACHED_PAGES } from "./cached-open-data-pages";
+import { PUBLICATION_CACHED_PAGES } from "./cached-publication-pages";
 import { RECEPTION_CACHED_PAGES } from "./cached-reception-pages";
+import { RECORD_CACHED_PAGES } from "./cached-record-pages";
+import { STATISTICS_CACHED_PAGES } from "./cached-statistics-pages";
 import type { CachedPage } from "./public-page-cache";
 
 const STATUS_PATH = /^\/tra-cuu\/([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3})$/;
@@ -118,4 +123,4 @@ export const lookupPage: CachedPage = {
 };
 
 /** Every public page the server answers from its validated cache. */
-export const CACHED_PAGES: CachedPage[] = [homePage, lookupPage, statusPage, sessionPage, projectorPage, calendarPage, ...RECEPTION_CACHED_PAGES, ...DUTY_CACHED_PAGES];
+export const CACHED_PAGES: CachedPage[] = [homePage, lookupPage, statusPage, sessionPage, projectorPage, calendarPage, ...RECEPTION_CACHED_PAGES, ...DUTY_CACHED_PAGES, ...STATISTICS_CACHED_PAGES, ...RECORD_CACHED_PAGES, ...PUBLICATION_CACHED_PAGES, ...OPEN_DATA_CACHED_PAGES, ...OPEN311_CACHED_PAGES];

@@ -254,8 +254,9 @@ export async function insertCaseInTransaction(
   await tx.insert(caseParties).values(parties).prepare("intake_insert_parties").execute();
 
   const actor = { actorUserId: ctx.userId, actorRole: v.channel === "web" ? "filer" : "intake" };
-  const receivedEventId = await recordCaseEvent(tx, { caseId, type: "case.received", visibility: "public", ...actor, toStatus: "received", data: { channel: v.channel } });
+  const receivedEventId = await recordCaseEvent(tx, { at: now, caseId, type: "case.received", visibility: "public", ...actor, toStatus: "received", data: { channel: v.channel } });
   await recordCaseEvent(tx, {
+    at: now,
     caseId,
     type: "case.routed",
     visibility: "public",

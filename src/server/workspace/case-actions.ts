@@ -54,7 +54,7 @@ async function act<T>(
     const eventIds: number[] = [];
     for (const event of events) {
       eventIds.push(
-        await recordCaseEvent(tx, { ...event, caseId: locked.row.id, actorUserId: locked.viewer.userId, actorRole: ctx.role }),
+        await recordCaseEvent(tx, { ...event, caseId: locked.row.id, actorUserId: locked.viewer.userId, actorRole: ctx.role, at: now }),
       );
     }
     return { version, eventIds, result };
