@@ -1,5 +1,5 @@
--- The statistics rollups (src/db/schema/statistics.ts) follow every change to `cases` and every transfer on the
--- timeline in the same transaction, whichever code path makes it. A case's part is a pure function of its row
+-- The statistics rollups (src/db/schema/statistics.ts) follow every change to `cases` and every move between units
+-- on the timeline in the same transaction, whichever code path makes it. A case's part is a pure function of its row
 -- (what each counter means: src/domain/statistics/figures.ts), so an update subtracts the old row's part and adds
 -- the new one's; an update that moves nothing (a draft saved, a version bump) writes nothing.
 CREATE OR REPLACE FUNCTION vn_local_date(ts timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -92,7 +92,8 @@ DECLARE
   r case_events := coalesce(NEW, OLD);
   sign integer := CASE TG_OP WHEN 'DELETE' THEN -1 ELSE 1 END;
 BEGIN
-  IF r.type = 'case.transferred' AND r.from_unit_id IS NOT NULL AND r.to_unit_id IS NOT NULL THEN
+  -- A case moves between units by a transfer, or when a contested answer reopens it at the level above.
+  IF r.type IN ('case.transferred', 'case.reopened') AND r.from_unit_id IS NOT NULL AND r.to_unit_id IS NOT NULL AND r.from_unit_id <> r.to_unit_id THEN
     INSERT INTO case_transfers_monthly AS t (month, from_unit_id, to_unit_id, transfers)
     VALUES (date_trunc('month', vn_local_date(r.created_at))::date, r.from_unit_id, r.to_unit_id, sign)
     ON CONFLICT (month, from_unit_id, to_unit_id) DO UPDATE SET transfers = t.transfers + excluded.transfers;
@@ -129,5 +130,5 @@ SELECT case_figures_apply(c, 1) FROM cases c;
 --> statement-breakpoint
 INSERT INTO case_transfers_monthly (month, from_unit_id, to_unit_id, transfers)
 SELECT date_trunc('month', vn_local_date(created_at))::date, from_unit_id, to_unit_id, count(*)
-FROM case_events WHERE type = 'case.transferred' AND from_unit_id IS NOT NULL AND to_unit_id IS NOT NULL
+FROM case_events WHERE type IN ('case.transferred', 'case.reopened') AND from_unit_id IS NOT NULL AND to_unit_id IS NOT NULL AND from_unit_id <> to_unit_id
 GROUP BY 1, 2, 3;

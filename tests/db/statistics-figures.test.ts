@@ -53,8 +53,8 @@
 //
 // Where they count (figures.ts rules): a case counts in the month it was RECEIVED, at the unit that holds it NOW.
 // C7 counts at SXD (PK shows it only as "transferred out", SXD as "transferred in"); C8 at BDV. C3 was reopened at
-// P: it counts at P, as received and contested, and no longer as accepted, answered or rated at PK (a reopening is
-// not a transfer: it is in nobody's transfers). C4's second instance C4b is a new case received in July at P; C4
+// P: it counts at P, as received and contested, and no longer as accepted, answered or rated at PK; its move up is
+// counted like a transfer (PK out, P in, on 01/07). C4's second instance C4b is a new case received in July at P; C4
 // stays at PK and counts as contested. The figures are read on Mon 03/08/2026 10:00 ("overdue now").
 import { sql } from "drizzle-orm";
 import { eq } from "drizzle-orm";
@@ -334,7 +334,7 @@ describe("the figures, worked out by hand", () => {
     // At PK now: C1 C2 C4 C5 C6 C9 C10 = 7 (C7 went to SXD, C3 was reopened at P, C13 is at TTR).
     // Refused C5, withdrawn C6: within competence 5. Accepted C1 C2 C4 C9 C10 = 5. Answered C1 C2 C4 C10 = 4, all on
     // time: 4/5 = 80%. Rated C1, C10, both satisfied. Contested: C4 (C3 now counts at P). Extended C4. Overdue: C9.
-    // Transferred out: C7 on 11/06 (PK -> SXD). In: none. C3's move to P is a reopening, not a transfer.
+    // Transferred out: C7 on 11/06 (PK -> SXD) and C3 reopened at P on 01/07. In: none.
     // Days to accept: C10 1, C1 2, C2 2, C9 3, C4 4 -> median 2. Days to answer: C10 9, C1 14, C2 24, C4 41 -> (14 + 24) / 2 = 19.
     expect(s.figures).toEqual({
       received: 7,
@@ -350,7 +350,7 @@ describe("the figures, worked out by hand", () => {
       withinCompetence: 5,
       overdueNow: 1,
       transferredIn: 0,
-      transferredOut: 1,
+      transferredOut: 2,
       medianDaysToAccept: 2,
       medianDaysToAnswer: 19,
       resolution: share(4, 5),
@@ -368,7 +368,8 @@ describe("the figures, worked out by hand", () => {
     expect(bdv.figures).toMatchObject({ received: 1, accepted: 0, withinCompetence: 1, transferredIn: 1, transferredOut: 0, overdueNow: 1, medianDaysToAccept: null, resolution: share(0, 1), onTime: share(0, 0) });
     const p = await statsOf("demo-ubnd", false, "2026-06-01", "2026-07-31");
     // C3 (reopened: received, contested, overdue since 08/07) and C4b (second instance: received 17/07, accepted
-    // after 4 days, open until 04/09). Nothing answered: 0/2, no on-time rate (nothing to divide by).
+    // after 4 days, open until 04/09). Nothing answered: 0/2, no on-time rate (nothing to divide by). C3 came up
+    // from PK on 01/07: one in.
     expect(p.figures).toEqual({
       received: 2,
       refused: 0,
@@ -382,7 +383,7 @@ describe("the figures, worked out by hand", () => {
       extended: 0,
       withinCompetence: 2,
       overdueNow: 1,
-      transferredIn: 0,
+      transferredIn: 1,
       transferredOut: 0,
       medianDaysToAccept: 4,
       medianDaysToAnswer: null,
@@ -518,9 +519,10 @@ describe("the figures, worked out by hand", () => {
   });
 
   it("transfers count by the day they were made: Pleiku alone from 12/06 misses C7's transfer of 11/06; P's subtree from 17/06 has C8's", async () => {
-    // PK from 12/06 to 31/07: received C9 (26/06), C10 (01/07) = 2; C7's transfer (11/06) is before the period.
+    // PK from 12/06 to 31/07: received C9 (26/06), C10 (01/07) = 2; C7's transfer (11/06) is before the period, C3's
+    // move up (01/07) inside it.
     const pk = await statsOf("demo-ubnd-pleiku", false, "2026-06-12", "2026-07-31");
-    expect(pk.figures).toMatchObject({ received: 2, accepted: 2, answered: 1, transferredOut: 0, transferredIn: 0, overdueNow: 1 });
+    expect(pk.figures).toMatchObject({ received: 2, accepted: 2, answered: 1, transferredOut: 1, transferredIn: 0, overdueNow: 1 });
     // P with its subtree from 17/06 to 17/06: no case received that day, C8 left the subtree that day (QN -> BDV).
     const p = await statsOf("demo-ubnd", true, "2026-06-17", "2026-06-17");
     expect(p.figures).toMatchObject({ received: 0, transferredOut: 1, transferredIn: 0, resolution: share(0, 0) });

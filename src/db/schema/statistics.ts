@@ -87,7 +87,7 @@ export const caseOpenDue = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.dueOn] })],
 );
 
-/** Transfers between units per month in which they happened (from `case.transferred` timeline events). */
+/** Moves between units per month in which they happened (`case.transferred`, and `case.reopened` at another unit). */
 export const caseTransfersMonthly = pgTable(
   "case_transfers_monthly",
   {

@@ -8,7 +8,8 @@
 //   record shows it among its "transferred out", B's among its "transferred in". A scope (a unit with its
 //   subtree, or the province) counts each case once, and a transfer inside the scope is neither in nor out.
 // - A case reopened after a contested answer starts over: it counts again as received-not-yet-answered (at the
-//   unit that took it up) and as contested. A second-instance complaint is a new case at the level above,
+//   unit that took it up) and as contested; when it goes up a level, the unit that answered shows it among its
+//   "transferred out" and the one above among its "transferred in", like a transfer. A second-instance complaint is a new case at the level above,
 //   received when it was filed; the first-instance case counts as contested.
 
 /** One case's part in the counters (the same rules the database trigger applies). */

@@ -34,6 +34,13 @@ function countersOfRow(row: Record<string, string | number>): CaseCounters {
 
 const monthText = (v: unknown) => String(v).slice(0, 10) as IsoDate;
 
+/**
+ * The timeline events that move a case between units: a transfer, and a reopening at the level above after a
+ * contested answer (the unit that answered shows it as passed on, the one above as received). The trigger in
+ * drizzle/0017 counts the same.
+ */
+export const MOVED = sql.raw("e.type in ('case.transferred', 'case.reopened')");
+
 function transferScope(unitIds: string[] | null) {
   return unitIds === null ? sql`true` : sql`(${inScope(sql.raw("from_unit_id"), unitIds)} or ${inScope(sql.raw("to_unit_id"), unitIds)})`;
 }
@@ -101,7 +108,7 @@ export async function countFromScratch(db: DbOrTx, unitIds: string[] | null, fro
     db.execute(sql`select ${month} as month, c.area_id, count(*)::int as received ${base} group by 1, 2`),
     db.execute(sql`select date_trunc('month', vn_local_date(e.created_at))::date::text as month, e.from_unit_id, e.to_unit_id, count(*)::int as transfers
       from case_events e
-      where e.type = 'case.transferred' and e.from_unit_id is not null and e.to_unit_id is not null
+      where ${MOVED} and e.from_unit_id is not null and e.to_unit_id is not null and e.from_unit_id <> e.to_unit_id
         and vn_local_date(e.created_at) between ${from}::date and ${to}::date and ${transferScope(unitIds)}
       group by 1, 2, 3`),
   ]);

@@ -7,6 +7,7 @@ import { COUNTER_KEYS, type CaseCounters } from "@/domain/statistics/figures";
 import { splitPeriod } from "@/domain/statistics/period";
 import { summarise, type CaseStatistics, type RollupData } from "@/domain/statistics/summarise";
 import type { IsoDate } from "@/domain/types";
+import { MOVED } from "./case-rollups";
 
 const SNAKE: Record<keyof CaseCounters, string> = {
   received: "received",
@@ -94,7 +95,7 @@ export async function listUnitFigures(db: DbOrTx, period: { from: IsoDate; to: I
         }),
       db
         .execute(sql`select e.from_unit_id, e.to_unit_id, count(*)::int as transfers from case_events e
-          where e.type = 'case.transferred' and e.from_unit_id is not null and e.to_unit_id is not null
+          where ${MOVED} and e.from_unit_id is not null and e.to_unit_id is not null and e.from_unit_id <> e.to_unit_id
             and vn_local_date(e.created_at) between ${p.from}::date and ${p.to}::date group by 1, 2`)
         .then((r) => {
           for (const row of rowsOf<{ from_unit_id: string; to_unit_id: string; transfers: number }>(r)) {
