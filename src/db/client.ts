@@ -63,6 +63,10 @@ export async function closeConnection(connection: Connection): Promise<void> {
 const store = globalThis as unknown as { __doiThoaiConnection?: Promise<Connection>; __doiThoaiLocalWrites?: { count: number } };
 
 const READ_ONLY = /^\s*(select|show|explain)\b/i;
+/** A query with common table expressions is a read when none of them changes anything. */
+const READ_ONLY_WITH = /^\s*with\b/i;
+const CHANGES = /\b(insert|update|delete|merge)\b/i;
+const isRead = (text: string) => READ_ONLY.test(text) || (READ_ONLY_WITH.test(text) && !CHANGES.test(text));
 
 /**
  * Local mode: this process is the embedded database's only user, so it can count what may have changed it.
@@ -80,7 +84,7 @@ export function countWrites(client: PGlite) {
         if (changes(...args)) writes.count++;
       }
     };
-  client.query = counted(client.query.bind(client) as (text: string, ...rest: unknown[]) => Promise<unknown>, (text) => !READ_ONLY.test(text)) as PGlite["query"];
+  client.query = counted(client.query.bind(client) as (text: string, ...rest: unknown[]) => Promise<unknown>, (text) => !isRead(text)) as PGlite["query"];
   client.exec = counted(client.exec.bind(client)) as PGlite["exec"];
   client.transaction = counted(client.transaction.bind(client)) as PGlite["transaction"];
 }

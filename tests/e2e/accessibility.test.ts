@@ -250,3 +250,35 @@ describe("accessibility of the reception pages (all axe rules)", () => {
     await expectNoViolations(page);
   });
 });
+
+describe("accessibility of the accountability pages (all axe rules)", () => {
+  it("the statistics, a unit's and a leader's record, the report, the published answers, the open data and Open311 pages", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await page.goto(`${baseUrl}/thong-ke`);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/thong-ke?ky=custom&tu=2026-11-20&den=2026-11-01`);
+    await page.locator("main", { hasText: "Ngày bắt đầu đang sau ngày kết thúc" }).waitFor();
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/thong-ke/don-vi/demo-ubnd-pleiku`);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/thong-ke/don-vi/demo-ubnd`);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/thong-ke/lanh-dao`);
+    await expectNoViolations(page);
+    await page.locator("main a[href^='/thong-ke/lanh-dao/']").first().click();
+    await page.waitForURL(/\/thong-ke\/lanh-dao\/[^/]+$/);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/thong-ke/bao-cao`);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/cong-khai?q=duong`);
+    await expectNoViolations(page);
+    await page.locator("main article h3 a").first().click();
+    await page.waitForURL(/\/cong-khai\/[0-9a-f-]{36}$/);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/du-lieu-mo`);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/du-lieu-mo/open311`);
+    await expectNoViolations(page);
+  });
+});

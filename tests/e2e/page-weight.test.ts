@@ -103,4 +103,16 @@ describe("script on the citizen pages", () => {
       await expectWithinBudget(page, url);
     }
   });
+
+  it("stays within it on the statistics, the records, the report and the published answers", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const list = await (await fetch(`${baseUrl}/cong-khai`)).text();
+    const answer = /href="\/cong-khai\/([0-9a-f-]{36})"/.exec(list)?.[1];
+    expect(answer, "Công khai lists an answer").toBeTruthy();
+    for (const url of ["/thong-ke", "/thong-ke/don-vi/demo-ubnd-pleiku", "/thong-ke/lanh-dao", "/thong-ke/bao-cao", "/cong-khai", `/cong-khai/${answer}`, "/du-lieu-mo"]) {
+      await page.goto(`${baseUrl}${url}`);
+      await expectWithinBudget(page, url);
+    }
+  });
 });
