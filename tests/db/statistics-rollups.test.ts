@@ -126,15 +126,20 @@ describe("statistics rollups", () => {
     await expectRollupsMatch(t.db);
   });
 
-  it("start, on an install that already has cases, from the cases there (migration 0017)", async () => {
+  it("start, on an install that already has cases, from the cases there (migrations 0017 and 0019)", async () => {
     await t.db.execute(sql`drop trigger cases_follow_figures on cases`);
     await t.db.execute(sql`drop trigger cases_reset_figures on cases`);
     await t.db.execute(sql`drop trigger case_events_follow_transfers on case_events`);
-    for (const table of ["case_figures_monthly", "case_fields_monthly", "case_areas_monthly", "case_durations_monthly", "case_open_due", "case_transfers_monthly"])
+    for (const table of ["case_figures_monthly", "case_fields_monthly", "case_areas_monthly", "case_durations_monthly", "case_durations_province_monthly", "case_open_due", "case_transfers_monthly"])
       await t.db.execute(sql`delete from ${sql.identifier(table)}`);
     await t.db.execute(sql`update cases set contested_at = null`);
-    const migration = readFileSync(path.resolve(import.meta.dirname, "../../drizzle/0017_statistics_rollup_triggers.sql"), "utf8");
-    for (const statement of migration.split("--> statement-breakpoint")) await t.db.execute(sql.raw(statement));
+    // As the migrator runs them: in order, in one transaction.
+    await t.db.transaction(async (tx) => {
+      for (const file of ["0017_statistics_rollup_triggers.sql", "0019_statistics_province_durations_trigger.sql"]) {
+        const migration = readFileSync(path.resolve(import.meta.dirname, "../../drizzle", file), "utf8");
+        for (const statement of migration.split("--> statement-breakpoint")) await tx.execute(sql.raw(statement));
+      }
+    });
     await expectRollupsMatch(t.db);
     await t.db.execute(sql`update cases set answered_at = now(), status = 'answered' where status = 'accepted'`);
     await expectRollupsMatch(t.db);

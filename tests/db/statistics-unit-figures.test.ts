@@ -27,6 +27,10 @@ describe("every unit's figures at once", () => {
       { from: "2026-11-03", to: "2026-11-20" },
     ]) {
       const all = await listUnitFigures(t.db, period, now);
+      // Without medians: the same rows, medians left out.
+      const light = await listUnitFigures(t.db, period, now, { medians: false });
+      expect([...light.keys()].sort()).toEqual([...all.keys()].sort());
+      for (const [unitId, f] of all) expect(light.get(unitId)).toEqual({ ...f, medianDaysToAccept: null, medianDaysToAnswer: null });
       let received = 0;
       for (const unitId of units) {
         const own = await getCaseStatistics(t.db, (await resolveScope(t.db, { kind: "unit", unitId, subtree: false }))!, period, now);

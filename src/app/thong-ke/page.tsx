@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { toLocalDate } from "@/domain/calendar";
+import { Pager } from "@/components/pager";
 import { FigureList } from "@/components/statistics/figure-list";
 import { formatDate } from "@/lib/format";
 import { getStatisticsPage, listStatisticsUnits } from "@/server/statistics/get-statistics-page";
@@ -17,6 +18,10 @@ import { UnitTable } from "./unit-table";
 // Figures move with every case; the unfiltered page is served from a cache at most a minute old
 // (src/server/http/cached-statistics-pages.ts), which is why it says when its figures were read.
 export const dynamic = "force-dynamic";
+
+/** A province has a few hundred units: their table comes in pages, so the page stays light on a phone. */
+const UNITS_PER_PAGE = 25;
+const withPage = (href: string, page: number) => (page > 1 ? `${href}${href.includes("?") ? "&" : "?"}trang=${page}` : href);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -58,6 +63,9 @@ export default async function StatisticsPage({ searchParams }: Props) {
   const data = await getStatisticsPage(db, scope, period, now, locale);
   const unitName = scope.unit ? (locale === "en" ? scope.unit.nameEn : scope.unit.name) : null;
   const scopeText = unitName === null ? t("scopeProvince") : t(scope.scope.kind === "unit" && scope.scope.subtree ? "scopeUnitSubtree" : "scopeUnit", { unit: unitName });
+  const unitPages = Math.max(1, Math.ceil(data.units.length / UNITS_PER_PAGE));
+  const asked = Number(Array.isArray(params.trang) ? params.trang[0] : params.trang);
+  const unitPage = Number.isInteger(asked) && asked >= 1 && asked <= unitPages ? asked : 1;
   const shown = { kind: period.kind, year: String(period.year), index: String(period.index), from: period.from, to: period.to };
 
   return (
@@ -104,7 +112,15 @@ export default async function StatisticsPage({ searchParams }: Props) {
           {t("unitsTitle")}
         </h2>
         <p className="max-w-3xl text-zinc-700">{t("unitsIntro")}</p>
-        <UnitTable rows={data.units} query={query} locale={locale} />
+        <UnitTable rows={data.units.slice((unitPage - 1) * UNITS_PER_PAGE, unitPage * UNITS_PER_PAGE)} query={query} locale={locale} />
+        <Pager
+          page={unitPage}
+          pages={unitPages}
+          label={t("unitsPageOf", { page: unitPage, pages: unitPages, count: data.units.length })}
+          previous={t("unitsPrevious")}
+          next={t("unitsNext")}
+          href={(p) => `${withPage(statisticsHref("/thong-ke", query), p)}#thong-ke-don-vi`}
+        />
       </section>
 
       <section aria-labelledby="thong-ke-giai-thich" className="card space-y-2">

@@ -49,6 +49,22 @@ export const caseDurationsMonthly = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.unitId, t.measure, t.days] }), index("case_durations_monthly_unit_idx").on(t.unitId, t.month)],
 );
 
+/**
+ * The same durations for the whole province (no unit): the province's medians read a few thousand rows instead of
+ * every unit's. Written by the same trigger (drizzle/0019); its rows are updated when a case is accepted or
+ * answered, by staff, so no row is hot when citizens file at once.
+ */
+export const caseDurationsProvinceMonthly = pgTable(
+  "case_durations_province_monthly",
+  {
+    month: date("month").notNull(),
+    measure: smallint("measure").notNull(),
+    days: integer("days").notNull(),
+    cases: integer("cases").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.measure, t.days] })],
+);
+
 /** Per month of receipt and unit: cases received by field of life. */
 export const caseFieldsMonthly = pgTable(
   "case_fields_monthly",

@@ -32,7 +32,8 @@ export type UnitFigureRow = {
 export async function getUnitFigures(db: DbOrTx, scope: ResolvedScope, period: { from: IsoDate; to: IsoDate }, now = new Date(), locale: "vi" | "en" = "vi"): Promise<UnitFigureRow[]> {
   const [unitRows, figures] = await Promise.all([
     db.execute(sql`select id, code, name, name_en, valid_from::text as valid_from, valid_to::text as valid_to from units where ${inScope(sql.raw("id"), scope.unitIds)}`),
-    listUnitFigures(db, period, now),
+    // The table shows no medians: the durations are not read.
+    listUnitFigures(db, period, now, { medians: false }),
   ]);
   const share = (): Share => ({ part: 0, whole: 0, rate: null });
   const out: UnitFigureRow[] = [];

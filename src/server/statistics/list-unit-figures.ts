@@ -30,7 +30,14 @@ const empty = (): RollupData => ({ figures: [], durations: [], fields: [], areas
  * the same sources as getCaseStatistics (whole months from the rollups, partial days from the cases), so a unit's
  * row here equals its own page's figures.
  */
-export async function listUnitFigures(db: DbOrTx, period: { from: IsoDate; to: IsoDate }, now = new Date()): Promise<Map<string, CaseStatistics["figures"]>> {
+export async function listUnitFigures(
+  db: DbOrTx,
+  period: { from: IsoDate; to: IsoDate },
+  now = new Date(),
+  /** Without medians (null in every row) the durations are not read: the list of units on a page shows none. */
+  options: { medians?: boolean } = {},
+): Promise<Map<string, CaseStatistics["figures"]>> {
+  const medians = options.medians ?? true;
   const split = splitPeriod(period.from, period.to);
   const perUnit = new Map<string, RollupData>();
   const of = (unitId: string) => {
@@ -63,10 +70,12 @@ export async function listUnitFigures(db: DbOrTx, period: { from: IsoDate; to: I
       db.execute(sql`select unit_id, ${sums} from case_figures_monthly where ${range} group by 1`).then((r) => {
         for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: counters(row) });
       }),
-      db.execute(sql`select unit_id, measure, days, sum(cases)::int as cases from case_durations_monthly where ${range} group by 1, 2, 3 having sum(cases) <> 0`).then((r) => {
-        for (const row of rowsOf<{ unit_id: string; measure: number; days: number; cases: number }>(r))
-          of(row.unit_id).durations.push({ month, measure: Number(row.measure) as 1 | 2, days: Number(row.days), cases: Number(row.cases) });
-      }),
+      medians
+        ? db.execute(sql`select unit_id, measure, days, sum(cases)::int as cases from case_durations_monthly where ${range} group by 1, 2, 3 having sum(cases) <> 0`).then((r) => {
+            for (const row of rowsOf<{ unit_id: string; measure: number; days: number; cases: number }>(r))
+              of(row.unit_id).durations.push({ month, measure: Number(row.measure) as 1 | 2, days: Number(row.days), cases: Number(row.cases) });
+          })
+        : Promise.resolve(),
       db.execute(sql`select from_unit_id, to_unit_id, sum(transfers)::int as transfers from case_transfers_monthly where ${range} group by 1, 2 having sum(transfers) <> 0`).then((r) => {
         for (const row of rowsOf<{ from_unit_id: string; to_unit_id: string; transfers: number }>(r)) {
           const t = { month, fromUnitId: row.from_unit_id, toUnitId: row.to_unit_id, transfers: Number(row.transfers) };
@@ -83,8 +92,8 @@ export async function listUnitFigures(db: DbOrTx, period: { from: IsoDate; to: I
       db.execute(sql`select c.unit_id, ${scratchCounters} from cases c where ${range} group by 1`).then((r) => {
         for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: counters(row) });
       }),
-      db
-        .execute(sql`select unit_id, measure, days, count(*)::int as cases from (
+      (medians ? db : null)
+        ?.execute(sql`select unit_id, measure, days, count(*)::int as cases from (
             select c.unit_id, 1 as measure, vn_local_date(c.accepted_at) - vn_local_date(c.received_at) as days from cases c where ${range} and c.accepted_at is not null
             union all
             select c.unit_id, 2 as measure, vn_local_date(c.answered_at) - vn_local_date(c.received_at) as days from cases c where ${range} and c.answered_at is not null
@@ -92,7 +101,7 @@ export async function listUnitFigures(db: DbOrTx, period: { from: IsoDate; to: I
         .then((r) => {
           for (const row of rowsOf<{ unit_id: string; measure: number; days: number; cases: number }>(r))
             of(row.unit_id).durations.push({ month, measure: Number(row.measure) as 1 | 2, days: Number(row.days), cases: Number(row.cases) });
-        }),
+        }) ?? Promise.resolve(),
       db
         .execute(sql`select e.from_unit_id, e.to_unit_id, count(*)::int as transfers from case_events e
           where ${MOVED} and e.from_unit_id is not null and e.to_unit_id is not null and e.from_unit_id <> e.to_unit_id
