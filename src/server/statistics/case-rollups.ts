@@ -13,7 +13,8 @@ import { inScope } from "./scope";
 
 type FigureRow = { month: string; kind: string; instance: number } & Record<string, string | number>;
 
-const SNAKE: Record<keyof CaseCounters, string> = {
+/** Each counter's column in the rollups and in the from-scratch counts. */
+export const COUNTER_COLUMNS: Record<keyof CaseCounters, string> = {
   received: "received",
   refused: "refused",
   withdrawnBeforeAcceptance: "withdrawn_before_acceptance",
@@ -26,10 +27,52 @@ const SNAKE: Record<keyof CaseCounters, string> = {
   extended: "extended",
 };
 
-function countersOfRow(row: Record<string, string | number>): CaseCounters {
+export function countersOfRow(row: Record<string, unknown>): CaseCounters {
   const c = {} as CaseCounters;
-  for (const k of COUNTER_KEYS) c[k] = Number(row[SNAKE[k]] ?? 0);
+  for (const k of COUNTER_KEYS) c[k] = Number(row[COUNTER_COLUMNS[k]] ?? 0);
   return c;
+}
+
+/** The rollups' counters summed (a select list). */
+export const SUMMED_COUNTERS = sql.raw(COUNTER_KEYS.map((k) => `sum(${COUNTER_COLUMNS[k]})::int as ${COUNTER_COLUMNS[k]}`).join(", "));
+
+/**
+ * The counters counted from the cases `c` themselves (a select list): the one definition the rollup trigger
+ * (drizzle/0017, case_figures_apply) follows, row by row. Keep the two in step.
+ */
+export const COUNTED_COUNTERS = sql.raw(`count(*)::int as received,
+  count(*) filter (where c.status = 'not_accepted' or (c.status = 'closed' and c.accepted_at is null and c.answered_at is null))::int as refused,
+  count(*) filter (where c.status = 'withdrawn' and c.accepted_at is null)::int as withdrawn_before_acceptance,
+  count(c.accepted_at)::int as accepted,
+  count(c.answered_at)::int as answered,
+  count(*) filter (where c.answered_at is not null and vn_local_date(c.answered_at) <= coalesce(c.resolution_due_on, c.acceptance_due_on))::int as answered_on_time,
+  count(c.satisfaction)::int as rated,
+  count(*) filter (where c.satisfaction = 'satisfied')::int as satisfied,
+  count(c.contested_at)::int as contested,
+  count(*) filter (where c.extensions_count > 0)::int as extended`);
+
+/** Cases received from `from` to `to` (local dates, inclusive): the index on received_at serves it (UTC+7 all year). */
+export function receivedBetween(from: IsoDate, to: IsoDate) {
+  return sql`c.received_at >= (${from}::date::timestamp - interval '7 hours') at time zone 'UTC'
+    and c.received_at < ((${to}::date + 1)::timestamp - interval '7 hours') at time zone 'UTC'`;
+}
+
+type Results = [unknown, unknown, unknown, unknown, unknown];
+
+/** The five queries' rows (figures, durations, fields, areas, moves) as RollupData. */
+function rollupDataOf([figures, durations, fields, areas, transfers]: Results): RollupData {
+  return {
+    figures: rowsOf<FigureRow>(figures).map((r) => ({ month: monthText(r.month), kind: r.kind, instance: Number(r.instance), counters: countersOfRow(r) })),
+    durations: rowsOf<{ month: string; measure: number; days: number; cases: number }>(durations).map((r) => ({ month: monthText(r.month), measure: Number(r.measure) as 1 | 2, days: Number(r.days), cases: Number(r.cases) })),
+    fields: rowsOf<{ month: string; category_id: string; received: number }>(fields).map((r) => ({ month: monthText(r.month), categoryId: r.category_id, received: Number(r.received) })),
+    areas: rowsOf<{ month: string; area_id: string; received: number }>(areas).map((r) => ({ month: monthText(r.month), areaId: r.area_id, received: Number(r.received) })),
+    transfers: rowsOf<{ month: string; from_unit_id: string; to_unit_id: string; transfers: number }>(transfers).map((r) => ({
+      month: monthText(r.month),
+      fromUnitId: r.from_unit_id,
+      toUnitId: r.to_unit_id,
+      transfers: Number(r.transfers),
+    })),
+  };
 }
 
 const monthText = (v: unknown) => String(v).slice(0, 10) as IsoDate;
@@ -49,12 +92,8 @@ function transferScope(unitIds: string[] | null) {
 export async function loadRollups(db: DbOrTx, unitIds: string[] | null, fromMonth: IsoDate, toMonth: IsoDate): Promise<RollupData> {
   const unitCond = inScope(sql.raw("unit_id"), unitIds);
   const range = sql`month between ${fromMonth}::date and ${toMonth}::date`;
-  const sums = sql.join(
-    COUNTER_KEYS.map((k) => sql.raw(`sum(${SNAKE[k]})::int as ${SNAKE[k]}`)),
-    sql`, `,
-  );
-  const [figures, durations, fields, areas, transfers] = await Promise.all([
-    db.execute(sql`select month::text as month, kind, instance, ${sums} from case_figures_monthly where ${range} and ${unitCond} group by 1, 2, 3 having sum(received) <> 0`),
+  const results = await Promise.all([
+    db.execute(sql`select month::text as month, kind, instance, ${SUMMED_COUNTERS} from case_figures_monthly where ${range} and ${unitCond} group by 1, 2, 3 having sum(received) <> 0`),
     // The province's durations have their own rollup (drizzle/0019): a few thousand rows instead of every unit's.
     unitIds === null
       ? db.execute(sql`select month::text as month, measure, days, sum(cases)::int as cases from case_durations_province_monthly where ${range} group by 1, 2, 3 having sum(cases) <> 0`)
@@ -63,18 +102,7 @@ export async function loadRollups(db: DbOrTx, unitIds: string[] | null, fromMont
     db.execute(sql`select month::text as month, area_id, sum(received)::int as received from case_areas_monthly where ${range} and ${unitCond} group by 1, 2 having sum(received) <> 0`),
     db.execute(sql`select month::text as month, from_unit_id, to_unit_id, sum(transfers)::int as transfers from case_transfers_monthly where ${range} and ${transferScope(unitIds)} group by 1, 2, 3 having sum(transfers) <> 0`),
   ]);
-  return {
-    figures: rowsOf<FigureRow>(figures).map((r) => ({ month: monthText(r.month), kind: r.kind, instance: Number(r.instance), counters: countersOfRow(r) })),
-    durations: rowsOf<{ month: string; measure: number; days: number; cases: number }>(durations).map((r) => ({ month: monthText(r.month), measure: Number(r.measure) as 1 | 2, days: Number(r.days), cases: Number(r.cases) })),
-    fields: rowsOf<{ month: string; category_id: string; received: number }>(fields).map((r) => ({ month: monthText(r.month), categoryId: r.category_id, received: Number(r.received) })),
-    areas: rowsOf<{ month: string; area_id: string; received: number }>(areas).map((r) => ({ month: monthText(r.month), areaId: r.area_id, received: Number(r.received) })),
-    transfers: rowsOf<{ month: string; from_unit_id: string; to_unit_id: string; transfers: number }>(transfers).map((r) => ({
-      month: monthText(r.month),
-      fromUnitId: r.from_unit_id,
-      toUnitId: r.to_unit_id,
-      transfers: Number(r.transfers),
-    })),
-  };
+  return rollupDataOf(results);
 }
 
 /**
@@ -84,23 +112,11 @@ export async function loadRollups(db: DbOrTx, unitIds: string[] | null, fromMont
  */
 export async function countFromScratch(db: DbOrTx, unitIds: string[] | null, from: IsoDate, to: IsoDate): Promise<RollupData> {
   const unitCond = inScope(sql.raw("c.unit_id"), unitIds);
-  // The index on received_at serves the range: local dates are UTC+7 all year.
-  const range = sql`c.received_at >= (${from}::date::timestamp - interval '7 hours') at time zone 'UTC'
-    and c.received_at < ((${to}::date + 1)::timestamp - interval '7 hours') at time zone 'UTC'`;
+  const range = receivedBetween(from, to);
   const base = sql`from cases c where ${range} and ${unitCond}`;
   const month = sql`date_trunc('month', vn_local_date(c.received_at))::date::text`;
-  const [figures, durations, fields, areas, transfers] = await Promise.all([
-    db.execute(sql`select ${month} as month, c.kind, c.instance,
-        count(*)::int as received,
-        count(*) filter (where c.status = 'not_accepted' or (c.status = 'closed' and c.accepted_at is null and c.answered_at is null))::int as refused,
-        count(*) filter (where c.status = 'withdrawn' and c.accepted_at is null)::int as withdrawn_before_acceptance,
-        count(c.accepted_at)::int as accepted,
-        count(c.answered_at)::int as answered,
-        count(*) filter (where c.answered_at is not null and vn_local_date(c.answered_at) <= coalesce(c.resolution_due_on, c.acceptance_due_on))::int as answered_on_time,
-        count(c.satisfaction)::int as rated,
-        count(*) filter (where c.satisfaction = 'satisfied')::int as satisfied,
-        count(c.contested_at)::int as contested,
-        count(*) filter (where c.extensions_count > 0)::int as extended
+  const results = await Promise.all([
+    db.execute(sql`select ${month} as month, c.kind, c.instance, ${COUNTED_COUNTERS}
       ${base} group by 1, 2, 3`),
     db.execute(sql`select month, measure, days, count(*)::int as cases from (
         select ${month} as month, 1 as measure, vn_local_date(c.accepted_at) - vn_local_date(c.received_at) as days ${base} and c.accepted_at is not null
@@ -115,18 +131,7 @@ export async function countFromScratch(db: DbOrTx, unitIds: string[] | null, fro
         and vn_local_date(e.created_at) between ${from}::date and ${to}::date and ${transferScope(unitIds)}
       group by 1, 2, 3`),
   ]);
-  return {
-    figures: rowsOf<FigureRow>(figures).map((r) => ({ month: monthText(r.month), kind: r.kind, instance: Number(r.instance), counters: countersOfRow(r) })),
-    durations: rowsOf<{ month: string; measure: number; days: number; cases: number }>(durations).map((r) => ({ month: monthText(r.month), measure: Number(r.measure) as 1 | 2, days: Number(r.days), cases: Number(r.cases) })),
-    fields: rowsOf<{ month: string; category_id: string; received: number }>(fields).map((r) => ({ month: monthText(r.month), categoryId: r.category_id, received: Number(r.received) })),
-    areas: rowsOf<{ month: string; area_id: string; received: number }>(areas).map((r) => ({ month: monthText(r.month), areaId: r.area_id, received: Number(r.received) })),
-    transfers: rowsOf<{ month: string; from_unit_id: string; to_unit_id: string; transfers: number }>(transfers).map((r) => ({
-      month: monthText(r.month),
-      fromUnitId: r.from_unit_id,
-      toUnitId: r.to_unit_id,
-      transfers: Number(r.transfers),
-    })),
-  };
+  return rollupDataOf(results);
 }
 
 export function mergeRollups(parts: RollupData[]): RollupData {

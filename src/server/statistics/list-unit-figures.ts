@@ -3,24 +3,11 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { toLocalDate } from "@/domain/calendar";
-import { COUNTER_KEYS, type CaseCounters } from "@/domain/statistics/figures";
 import { splitPeriod } from "@/domain/statistics/period";
 import { summarise, type CaseStatistics, type RollupData } from "@/domain/statistics/summarise";
 import type { IsoDate } from "@/domain/types";
-import { MOVED } from "./case-rollups";
+import { COUNTED_COUNTERS, countersOfRow, MOVED, receivedBetween, SUMMED_COUNTERS } from "./case-rollups";
 
-const SNAKE: Record<keyof CaseCounters, string> = {
-  received: "received",
-  refused: "refused",
-  withdrawnBeforeAcceptance: "withdrawn_before_acceptance",
-  accepted: "accepted",
-  answered: "answered",
-  answeredOnTime: "answered_on_time",
-  rated: "rated",
-  satisfied: "satisfied",
-  contested: "contested",
-  extended: "extended",
-};
 
 const empty = (): RollupData => ({ figures: [], durations: [], fields: [], areas: [], transfers: [] });
 
@@ -46,29 +33,13 @@ export async function listUnitFigures(
     return d;
   };
   const month = "2000-01-01" as IsoDate; // per-unit totals: the month does not matter here
-  const counters = (r: Record<string, unknown>): CaseCounters => {
-    const c = {} as CaseCounters;
-    for (const k of COUNTER_KEYS) c[k] = Number(r[SNAKE[k]] ?? 0);
-    return c;
-  };
-  const sums = sql.raw(COUNTER_KEYS.map((k) => `sum(${SNAKE[k]})::int as ${SNAKE[k]}`).join(", "));
-  const scratchCounters = sql.raw(`count(*)::int as received,
-    count(*) filter (where c.status = 'not_accepted' or (c.status = 'closed' and c.accepted_at is null and c.answered_at is null))::int as refused,
-    count(*) filter (where c.status = 'withdrawn' and c.accepted_at is null)::int as withdrawn_before_acceptance,
-    count(c.accepted_at)::int as accepted,
-    count(c.answered_at)::int as answered,
-    count(*) filter (where c.answered_at is not null and vn_local_date(c.answered_at) <= coalesce(c.resolution_due_on, c.acceptance_due_on))::int as answered_on_time,
-    count(c.satisfaction)::int as rated,
-    count(*) filter (where c.satisfaction = 'satisfied')::int as satisfied,
-    count(c.contested_at)::int as contested,
-    count(*) filter (where c.extensions_count > 0)::int as extended`);
 
   const queries: Promise<void>[] = [];
   if (split.wholeMonths) {
     const range = sql`month between ${split.wholeMonths.from}::date and ${split.wholeMonths.to}::date`;
     queries.push(
-      db.execute(sql`select unit_id, ${sums} from case_figures_monthly where ${range} group by 1`).then((r) => {
-        for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: counters(row) });
+      db.execute(sql`select unit_id, ${SUMMED_COUNTERS} from case_figures_monthly where ${range} group by 1`).then((r) => {
+        for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: countersOfRow(row) });
       }),
       medians
         ? db.execute(sql`select unit_id, measure, days, sum(cases)::int as cases from case_durations_monthly where ${range} group by 1, 2, 3 having sum(cases) <> 0`).then((r) => {
@@ -86,11 +57,10 @@ export async function listUnitFigures(
     );
   }
   for (const p of split.partial) {
-    const range = sql`c.received_at >= (${p.from}::date::timestamp - interval '7 hours') at time zone 'UTC'
-      and c.received_at < ((${p.to}::date + 1)::timestamp - interval '7 hours') at time zone 'UTC'`;
+    const range = receivedBetween(p.from, p.to);
     queries.push(
-      db.execute(sql`select c.unit_id, ${scratchCounters} from cases c where ${range} group by 1`).then((r) => {
-        for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: counters(row) });
+      db.execute(sql`select c.unit_id, ${COUNTED_COUNTERS} from cases c where ${range} group by 1`).then((r) => {
+        for (const row of rowsOf<Record<string, unknown> & { unit_id: string }>(r)) of(row.unit_id).figures.push({ month, kind: "all", instance: 1, counters: countersOfRow(row) });
       }),
       (medians ? db : null)
         ?.execute(sql`select unit_id, measure, days, count(*)::int as cases from (
