@@ -12,7 +12,7 @@ import { unsealPersonalData } from "@/server/privacy/personal-data";
 import { getCaseStatistics } from "@/server/statistics/get-case-statistics";
 import { getParticipationFigures } from "@/server/statistics/get-participation-figures";
 import { getPeriodicReport } from "@/server/statistics/get-periodic-report";
-import { listReportUnits } from "@/server/statistics/list-report-units";
+import { listStatisticsUnits } from "@/server/statistics/get-statistics-page";
 import { reportCsvFilename } from "@/server/statistics/report-csv";
 import { reportCsvResponse } from "@/server/statistics/report-csv-response";
 import { resolveScope } from "@/server/statistics/scope";
@@ -123,9 +123,10 @@ describe("the report as CSV", () => {
 
 describe("the report's page data", () => {
   it("lists every unit for the picker and writes sentences for the demo year", async () => {
-    const list = await listReportUnits(t.db);
+    const list = await listStatisticsUnits(t.db, "vi");
     expect(list.length).toBe((await t.db.select().from(units)).length);
-    expect(list.map((u) => u.name)).toEqual([...list.map((u) => u.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const collator = new Intl.Collator("vi");
+    expect(list.map((u) => u.name)).toEqual([...list.map((u) => u.name)].sort(collator.compare));
     const report = await getPeriodicReport(t.db, (await resolveScope(t.db, { kind: "province" }))!, standardPeriod("year", 2026), now);
     const text = reportText({ figures: report.statistics.figures, byKind: report.statistics.byKind, participation: report.participation }, "vi");
     expect(text.map((s) => s.section)).toEqual(["dialogue", "receptions", "cases", "overdue", "commitments", "kinds"]);

@@ -6,8 +6,8 @@ import { getDb } from "@/db/client";
 import { toLocalDate } from "@/domain/calendar";
 import { formatDate } from "@/lib/format";
 import { getPeriodicReport } from "@/server/statistics/get-periodic-report";
-import { listReportUnits } from "@/server/statistics/list-report-units";
 import { reportPeriodLabel, reportScopeLabel } from "@/server/statistics/report-csv-response";
+import { listStatisticsUnits } from "@/server/statistics/get-statistics-page";
 import { resolveStatisticsRequest, statisticsHref } from "@/server/statistics/statistics-query";
 import { StatisticsForm } from "../statistics-form";
 import { PrintButton } from "./print-button";
@@ -34,7 +34,7 @@ export default async function ReportPage({ searchParams }: Props) {
   const now = new Date();
   const [request, unitList] = await Promise.all([
     resolveStatisticsRequest(db, params, toLocalDate(now), { defaultKind: "year" }),
-    listReportUnits(db),
+    listStatisticsUnits(db, locale),
   ]);
   if (!request.ok && request.error === "unknown_unit") notFound();
 

@@ -44,7 +44,7 @@ export default async function UnitRecordPage({ params, searchParams }: Props) {
     return (
       <div className="space-y-8">
         <h1 className="text-2xl font-bold sm:text-3xl">{locale === "en" ? unit.nameEn : unit.name}</h1>
-        <PeriodForm action={path} query={query} shown={null} error={error} idPrefix="ky" />
+        <PeriodForm action={path} query={query} shown={null} error={error} idPrefix="ky" locale={locale} />
       </div>
     );
   }
@@ -58,7 +58,7 @@ export default async function UnitRecordPage({ params, searchParams }: Props) {
     <div className="space-y-10">
       <UnitHeader unit={unit} locale={locale} />
 
-      <PeriodForm action={path} query={query} shown={period} error={null} idPrefix="ky" />
+      <PeriodForm action={path} query={query} shown={period} error={null} idPrefix="ky" locale={locale} />
 
       <div className="space-y-2">
         <p className="font-semibold">{t("period.showing", { period: periodText })}</p>

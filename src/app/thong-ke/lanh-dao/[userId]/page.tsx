@@ -47,7 +47,7 @@ export default async function LeaderRecordPage({ params, searchParams }: Props) 
       <div className="space-y-8">
         {back}
         <h1 className="text-2xl font-bold sm:text-3xl">{name}</h1>
-        <PeriodForm action={path} query={query} shown={null} error={error} idPrefix="ky" />
+        <PeriodForm action={path} query={query} shown={null} error={error} idPrefix="ky" locale={locale} />
       </div>
     );
   }
@@ -65,7 +65,7 @@ export default async function LeaderRecordPage({ params, searchParams }: Props) 
         <LeaderPositions record={record} locale={locale} />
       </header>
 
-      <PeriodForm action={path} query={query} shown={period} error={null} idPrefix="ky" />
+      <PeriodForm action={path} query={query} shown={period} error={null} idPrefix="ky" locale={locale} />
       <div className="space-y-1">
         <p className="font-semibold">{t("period.showing", { period: await periodLabel(period, locale) })}</p>
         <p className="text-zinc-700">{t("period.asOf", { time: localTime(now), date: formatDate(today, locale) })}</p>
