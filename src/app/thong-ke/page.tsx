@@ -10,9 +10,9 @@ import { formatDate } from "@/lib/format";
 import { getStatisticsPage, listStatisticsUnits } from "@/server/statistics/get-statistics-page";
 import { resolveStatisticsRequest, statisticsHref } from "@/server/statistics/statistics-query";
 import { KindTable } from "./kind-table";
-import { periodLabel } from "./period-label";
+import { periodLabel } from "@/components/statistics/period-label";
 import { StatisticsCharts } from "./statistics-charts";
-import { StatisticsForm } from "./statistics-form";
+import { StatisticsForm } from "@/components/statistics/statistics-form";
 import { UnitTable } from "./unit-table";
 
 // Figures move with every case; the unfiltered page is served from a cache at most a minute old

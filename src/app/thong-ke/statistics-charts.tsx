@@ -3,7 +3,7 @@ import { BarChart, LineChart, type ChartRow } from "@/components/charts";
 import { share } from "@/domain/statistics/figures";
 import { formatCount, formatRate, formatShare } from "@/domain/statistics/number-format";
 import type { StatisticsPageData } from "@/server/statistics/get-statistics-page";
-import { formatMonth } from "../tiep-cong-dan/month-label";
+import { formatMonth } from "@/lib/format";
 
 const TOP_AREAS = 15;
 

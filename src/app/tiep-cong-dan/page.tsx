@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { listReceptionDays, parseReceptionFilters, receptionFilterOptions, receptionQuery } from "@/server/reception/calendar/list-reception-days";
 import { ReceptionFeeds } from "./calendar-feeds";
 import { CalendarFilters } from "./calendar-filters";
-import { formatMonth } from "./month-label";
+import { formatMonth } from "@/lib/format";
 import { ReceptionDayCard } from "./day-card";
 import { Pager } from "@/components/pager";
 

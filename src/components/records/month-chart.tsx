@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { BarChart, type ChartRow } from "@/components/charts";
-import { formatMonth } from "@/app/tiep-cong-dan/month-label";
+import { formatMonth } from "@/lib/format";
 import { share } from "@/domain/statistics/figures";
 import { formatCount, formatRate, formatShare } from "@/domain/statistics/number-format";
 import type { UnitRecord } from "@/server/records/get-unit-record";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { periodLabel as statisticsPeriodLabel } from "@/app/thong-ke/period-label";
-import { StatisticsForm } from "@/app/thong-ke/statistics-form";
+import { periodLabel as statisticsPeriodLabel } from "@/components/statistics/period-label";
+import { StatisticsForm } from "@/components/statistics/statistics-form";
 import type { Period, PeriodError } from "@/domain/statistics/period";
 import type { StatisticsQuery } from "@/server/statistics/statistics-query";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ScrollRegion } from "@/components/scroll-region";
-import { formatMonth } from "@/app/tiep-cong-dan/month-label";
+import { formatMonth } from "@/lib/format";
 import { formatDate } from "@/lib/format";
 import type { RecordSeat, RecordSession } from "@/server/records/record-parts";
 

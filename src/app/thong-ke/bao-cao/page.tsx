@@ -9,7 +9,7 @@ import { getPeriodicReport } from "@/server/statistics/get-periodic-report";
 import { reportPeriodLabel, reportScopeLabel } from "@/server/statistics/report-csv-response";
 import { listStatisticsUnits } from "@/server/statistics/get-statistics-page";
 import { resolveStatisticsRequest, statisticsHref } from "@/server/statistics/statistics-query";
-import { StatisticsForm } from "../statistics-form";
+import { StatisticsForm } from "@/components/statistics/statistics-form";
 import { PrintButton } from "./print-button";
 import { PrintStyles } from "./print-styles";
 import { ReportDocument } from "./report-document";
