@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { deadlinePolicies, holidays } from "@/db/schema";
 import { createCalendar, type WorkCalendar } from "@/domain/calendar";
@@ -57,7 +57,8 @@ export async function loadPolicies(db: DbOrTx): Promise<DeadlinePolicy[]> {
   return (await db.select().from(deadlinePolicies)).map(policyFromRow);
 }
 
+/** Confirmed entries only: a pre-filled holiday moves no deadline until an admin confirms it. */
 export async function loadCalendar(db: DbOrTx): Promise<WorkCalendar> {
-  const rows = await db.select().from(holidays).orderBy(asc(holidays.date));
+  const rows = await db.select().from(holidays).where(eq(holidays.confirmed, true)).orderBy(asc(holidays.date));
   return createCalendar(rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name })));
 }

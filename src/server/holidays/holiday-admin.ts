@@ -1,0 +1,120 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, DbOrTx, Tx } from "@/db/client";
+import { cases, holidays } from "@/db/schema";
+import { runInTransaction } from "@/db/transaction";
+import { createCalendar, isIsoDate, toLocalDate } from "@/domain/calendar";
+import { applyHolidayChange, calendarDays, HOLIDAY_KINDS, type HolidayChange, type HolidayEntry } from "@/domain/holidays/entries";
+import { movedDeadlines, type MovedDeadline, type RunningClock } from "@/domain/holidays/moved-deadlines";
+import type { Instance } from "@/domain/types";
+import { appendAudit } from "@/server/audit/append-audit";
+import { assertStaff, hasRole, type Viewer } from "@/server/auth/roles";
+import { loadPolicies } from "@/server/deadlines/policy-rows";
+import { AppError } from "@/server/errors";
+import { filerText, parseFilerInput } from "@/server/filer/filer-access";
+import { invalidateReferenceData } from "@/server/intake/reference-data";
+
+/** Administrators only, refused before anything is read. */
+export function assertHolidayAdmin(viewer: Viewer | null): asserts viewer is Viewer {
+  assertStaff(viewer);
+  if (!hasRole(viewer, "admin")) throw new AppError("forbidden", "not_allowed", { reason: "not_allowed" });
+}
+
+export function holidayFieldError(field: string, problem: string): AppError {
+  return new AppError("invalid_input", "invalid_input", { fields: { [field]: problem } });
+}
+
+const isoDate = z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "required" }).min(1, { error: "required" }).refine(isIsoDate, { error: "invalid" }));
+
+export const holidayEntrySchema = z.object({
+  date: isoDate,
+  kind: z.enum(HOLIDAY_KINDS, { error: "required" }),
+  name: filerText({ required: true, max: 200 }),
+  /** A checkbox: "on" once the admin has checked the Prime Minister's decision. */
+  confirmed: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+});
+export const removeHolidaySchema = z.object({ date: isoDate });
+
+export type HolidayEntryInput = { [K in keyof z.input<typeof holidayEntrySchema>]?: unknown };
+export type HolidayOp = HolidayChange["op"];
+
+export async function loadHolidayEntries(db: DbOrTx): Promise<HolidayEntry[]> {
+  const rows = await db.select().from(holidays).orderBy(asc(holidays.date));
+  return rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, confirmed: r.confirmed }));
+}
+
+/** Open cases whose clock runs (waiting for acceptance, or accepted and not paused). */
+async function loadRunningClocks(db: DbOrTx): Promise<RunningClock[]> {
+  const rows = await db
+    .select({ code: cases.code, kind: cases.kind, instance: cases.instance, policyId: cases.policyId, remote: cases.remoteArea, receivedAt: cases.receivedAt, acceptedAt: cases.acceptedAt, status: cases.status })
+    .from(cases)
+    .where(and(inArray(cases.status, ["received", "accepted"]), isNull(cases.pausedAt)));
+  return rows.map((r) => ({
+    code: r.code,
+    kind: r.kind,
+    instance: r.instance as Instance,
+    policyId: r.policyId,
+    remote: r.remote,
+    receivedOn: toLocalDate(r.receivedAt),
+    acceptedOn: r.status === "accepted" && r.acceptedAt ? toLocalDate(r.acceptedAt) : null,
+  }));
+}
+
+/** The open deadlines a change of the table would move (stored deadlines are never rewritten). */
+export async function deadlinesMovedBy(db: DbOrTx, before: readonly HolidayEntry[], after: readonly HolidayEntry[]): Promise<MovedDeadline[]> {
+  const [clocks, policies] = await Promise.all([loadRunningClocks(db), loadPolicies(db)]);
+  return movedDeadlines(clocks, policies, createCalendar(calendarDays(before)), createCalendar(calendarDays(after)));
+}
+
+/** Validates a change against the table: a new date must be free, an edited or removed one must exist. */
+export async function parseHolidayChange(db: DbOrTx, op: HolidayOp, input: unknown): Promise<HolidayChange> {
+  if (op === "remove") {
+    const { date } = parseFilerInput(removeHolidaySchema, input);
+    const [row] = await db.select({ date: holidays.date }).from(holidays).where(eq(holidays.date, date));
+    if (!row) throw new AppError("not_found", "not_found", { reason: "not_found" });
+    return { op, date };
+  }
+  const entry = parseFilerInput(holidayEntrySchema, input);
+  const [row] = await db.select({ date: holidays.date }).from(holidays).where(eq(holidays.date, entry.date));
+  if (op === "add" && row) throw holidayFieldError("date", "taken");
+  if (op === "edit" && !row) throw new AppError("not_found", "not_found", { reason: "not_found" });
+  return { op, entry };
+}
+
+export type HolidayChangeResult = { moved: MovedDeadline[] };
+
+/**
+ * The frame every holiday verb shares: an administrator only, the change validated against the table, then one
+ * transaction holding the change and its audit entry (with the open deadlines it would move, recorded, not
+ * applied). Intake then reads the new calendar at once in this process.
+ */
+export async function holidayAdminChange(db: Database, viewer: Viewer | null, op: HolidayOp, input: unknown): Promise<HolidayChangeResult> {
+  assertHolidayAdmin(viewer);
+  const result = await runInTransaction(db, async (tx: Tx) => {
+    const change = await parseHolidayChange(tx, op, input);
+    const before = await loadHolidayEntries(tx);
+    const moved = await deadlinesMovedBy(tx, before, applyHolidayChange(before, change));
+    if (change.op === "remove") {
+      await tx.delete(holidays).where(eq(holidays.date, change.date));
+    } else if (change.op === "add") {
+      await tx.insert(holidays).values(change.entry);
+    } else {
+      const { date, ...rest } = change.entry;
+      await tx.update(holidays).set(rest).where(eq(holidays.date, date));
+    }
+    const date = change.op === "remove" ? change.date : change.entry.date;
+    const action = change.op === "add" ? "holiday.added" : change.op === "edit" ? "holiday.updated" : "holiday.removed";
+    const previous = before.find((e) => e.date === date) ?? null;
+    await appendAudit(tx, {
+      actorUserId: viewer.userId,
+      action,
+      entityType: "holiday",
+      entityId: date,
+      data: { previous, entry: change.op === "remove" ? null : change.entry, movedDeadlines: moved.length, movedCases: moved.map((m) => m.code) },
+    });
+    return { moved };
+  });
+  invalidateReferenceData(db);
+  return result;
+}
