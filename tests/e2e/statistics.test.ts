@@ -75,8 +75,19 @@ describe("statistics on a phone without JavaScript", () => {
     session = await openBrowser({ javaScriptEnabled: false });
     const { page } = session;
     await page.goto(`${baseUrl}/thong-ke`);
-    await page.locator("main a[href^='/thong-ke/don-vi/demo-ubnd-pleiku']").first().click();
-    await page.waitForURL(/\/thong-ke\/don-vi\/demo-ubnd-pleiku/);
+    // The units come by name, 25 a page: the next page lists others, and each name opens that unit's record.
+    const units = page.locator("section[aria-labelledby='thong-ke-don-vi'] table a[href^='/thong-ke/don-vi/']");
+    const firstOnPage1 = ((await units.first().textContent()) ?? "").trim();
+    await page.getByRole("link", { name: "Các đơn vị tiếp theo →" }).click();
+    await page.waitForURL(/trang=2/);
+    const link = units.first();
+    const name = ((await link.textContent()) ?? "").trim();
+    expect(name).not.toBe(firstOnPage1);
+    await link.click();
+    await page.waitForURL(/\/thong-ke\/don-vi\/[^/?]+/);
+    await page.locator("h1", { hasText: name }).waitFor();
+
+    await page.goto(`${baseUrl}/thong-ke/don-vi/demo-ubnd-pleiku`);
     await page.locator("h1", { hasText: "phường Pleiku" }).waitFor();
     let text = await mainText(page);
     expect(text).toContain("Tiếp nhận");
@@ -88,11 +99,11 @@ describe("statistics on a phone without JavaScript", () => {
 
     await page.goto(`${baseUrl}/thong-ke/lanh-dao`);
     const leader = page.locator("main a[href^='/thong-ke/lanh-dao/']").first();
-    const name = ((await leader.textContent()) ?? "").trim();
-    expect(name.length).toBeGreaterThan(0);
+    const leaderName = ((await leader.textContent()) ?? "").trim();
+    expect(leaderName.length).toBeGreaterThan(0);
     await leader.click();
     await page.waitForURL(/\/thong-ke\/lanh-dao\/[^/]+$/);
-    await page.locator("h1", { hasText: name }).waitFor();
+    await page.locator("h1", { hasText: leaderName }).waitFor();
     text = await mainText(page);
     // Officials are public figures: a name and a position, never an email address.
     expect(text).not.toMatch(/@doithoai\.example/);
