@@ -45,14 +45,16 @@ import openDataEn from "../../messages/openData/en.json";
 import openDataVi from "../../messages/openData/vi.json";
 import open311En from "../../messages/open311/en.json";
 import open311Vi from "../../messages/open311/vi.json";
+import holidaysEn from "../../messages/holidays/en.json";
+import holidaysVi from "../../messages/holidays/vi.json";
 import peopleEn from "../../messages/people/en.json";
 import peopleVi from "../../messages/people/vi.json";
 import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi, reception: receptionVi, booking: bookingVi, receptionRecord: receptionRecordVi, duty: dutyVi, briefing: briefingVi, statistics: statisticsVi, records: recordsVi, publication: publicationVi, report: reportVi, openData: openDataVi, open311: open311Vi, people: peopleVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn, reception: receptionEn, booking: bookingEn, receptionRecord: receptionRecordEn, duty: dutyEn, briefing: briefingEn, statistics: statisticsEn, records: recordsEn, publication: publicationEn, report: reportEn, openData: openDataEn, open311: open311En, people: peopleEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi, reception: receptionVi, booking: bookingVi, receptionRecord: receptionRecordVi, duty: dutyVi, briefing: briefingVi, statistics: statisticsVi, records: recordsVi, publication: publicationVi, report: reportVi, openData: openDataVi, open311: open311Vi, holidays: holidaysVi, people: peopleVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn, reception: receptionEn, booking: bookingEn, receptionRecord: receptionRecordEn, duty: dutyEn, briefing: briefingEn, statistics: statisticsEn, records: recordsEn, publication: publicationEn, report: reportEn, openData: openDataEn, open311: open311En, holidays: holidaysEn, people: peopleEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 
