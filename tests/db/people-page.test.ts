@@ -1,0 +1,101 @@
+// The people page renders as on the server, in both languages: officials with their roles, the invitation form with
+// labelled fields, a deactivated official's open cases linked for reassignment; a non-admin is refused.
+import { eq } from "drizzle-orm";
+import { createElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/seed-demo";
+import { MESSAGES, translator } from "@/i18n/messages";
+import { loadMemberships, type Viewer } from "@/server/auth/roles";
+import { deactivateUser } from "@/server/people/deactivate";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));
+let t: TestDatabase;
+vi.mock("next-intl/server", () => ({
+  getLocale: async () => state.locale,
+  getTranslations: async (ns: string) => {
+    const root = translator(state.locale);
+    return (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
+  },
+}));
+vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
+vi.mock("@/server/auth/require-staff", () => ({ requireStaffPage: async () => state.viewer }));
+// The forms' server action reads the viewer through Auth.js; the page itself never calls it.
+vi.mock("@/server/auth/viewer", () => ({ getViewer: async () => state.viewer }));
+vi.mock("next/navigation", () => ({
+  forbidden: () => {
+    throw new Error("FORBIDDEN");
+  },
+  redirect: () => {
+    throw new Error("REDIRECT");
+  },
+}));
+
+async function resolveTree(node: ReactNode): Promise<ReactNode> {
+  if (Array.isArray(node)) return Promise.all(node.map(resolveTree));
+  if (!isValidElement(node)) return node;
+  const el = node as ReactElement<Record<string, unknown>>;
+  if (typeof el.type === "function" && el.type.constructor.name === "AsyncFunction") {
+    return resolveTree(await (el.type as (p: unknown) => Promise<ReactNode>)(el.props));
+  }
+  if (el.props.children === undefined) return el;
+  return createElement(el.type, { ...el.props, key: el.key }, await resolveTree(el.props.children as ReactNode));
+}
+
+async function renderPage(query: Record<string, string> = {}): Promise<string> {
+  const { default: PeoplePage } = await import("@/app/can-bo/quan-tri/nguoi-dung/page");
+  const tree = await resolveTree(await PeoplePage({ searchParams: Promise.resolve(query) }));
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: state.locale, messages: MESSAGES[state.locale] as never, timeZone: "Asia/Ho_Chi_Minh" }, tree));
+}
+
+async function viewer(name: string): Promise<Viewer> {
+  const email = `${name}@doithoai.example`;
+  const [user] = await t.db.select().from(users).where(eq(users.email, email));
+  return { userId: user!.id, email, name: user!.name, locale: "vi", memberships: await loadMemberships(t.db, user!.id) };
+}
+
+const now = new Date("2026-07-20T03:00:00Z");
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoData(t.db, now);
+});
+afterAll(() => t.close());
+
+describe("people page", () => {
+  it("lists officials and offers the invitation, in both languages", async () => {
+    state.viewer = await viewer("quantri");
+    for (const locale of ["vi", "en"] as const) {
+      state.locale = locale;
+      const html = await renderPage();
+      expect(html).toContain(locale === "vi" ? "Mời cán bộ" : "Invite an official");
+      expect(html).toContain("xuly.pleiku@doithoai.example");
+      expect(html).toMatch(/<label for="[^"]+-email"[^>]*>Email<\/label>/);
+      expect(html).toContain('name="op" value="invite"');
+      expect(html).toContain(locale === "vi" ? "Khóa tài khoản" : "Deactivate the account");
+    }
+    state.locale = "vi";
+    const searched = await renderPage({ q: "pleiku" });
+    expect(searched).toContain("xuly.pleiku@doithoai.example");
+    expect(searched).not.toContain("xuly.quynhon@doithoai.example");
+  });
+
+  it("shows a deactivated official's open cases with links to reassign them", async () => {
+    const admin = await viewer("quantri");
+    state.viewer = admin;
+    const target = await viewer("xuly.pleiku");
+    const { openAssignments } = await deactivateUser(t.db, admin, { userId: target.userId }, now);
+    expect(openAssignments.length).toBeGreaterThan(0);
+    const html = await renderPage({ q: "xuly.pleiku", xong: "deactivated" });
+    expect(html).toContain("Đã khóa tài khoản; mọi phiên đăng nhập");
+    expect(html).toContain("Mở khóa tài khoản");
+    for (const c of openAssignments) expect(html).toContain(`href="/can-bo/ho-so/${c.code}"`);
+  });
+
+  it("refuses a non-admin", async () => {
+    state.viewer = await viewer("lanhdao.pleiku");
+    await expect(renderPage()).rejects.toThrow("FORBIDDEN");
+  });
+});
