@@ -22,7 +22,7 @@ async function dutyFingerprint(db: Database, scope: SQL, exists: SQL | null, now
     await db.execute(sql`with p as (select id from reception_positions where ${scope})
       select ${exists ?? sql`true`} as found, concat_ws('|',
         (select concat_ws(',', count(*), max(created_at), count(*) filter (where confirmed)) from reception_duty_rules),
-        (select concat_ws(',', count(*), max(created_at), md5(coalesce(string_agg(concat(date, kind), ',' order by date), ''))) from holidays),
+        (select concat_ws(',', count(*), max(created_at), md5(coalesce(string_agg(concat(date, kind, confirmed), ',' order by date), ''))) from holidays),
         (select concat_ws(',', count(*), max(updated_at)) from reception_positions),
         (select concat_ws(',', count(*), max(created_at), coalesce(sum(to_date - date '2000-01-01'), 0)) from reception_position_holders),
         (select concat_ws(',', count(*), max(d.updated_at), sum(d.version)) from reception_days d where d.position_id in (select id from p)),
