@@ -29,7 +29,7 @@ const isoDate = z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.st
 
 export const holidayEntrySchema = z.object({
   date: isoDate,
-  kind: z.enum(HOLIDAY_KINDS, { error: "required" }),
+  kind: z.enum(HOLIDAY_KINDS, { error: (issue) => (issue.input === undefined || issue.input === "" ? "required" : "invalid") }),
   name: filerText({ required: true, max: 200 }),
   /** A checkbox: "on" once the admin has checked the Prime Minister's decision. */
   confirmed: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
