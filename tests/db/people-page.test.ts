@@ -48,7 +48,8 @@ async function resolveTree(node: ReactNode): Promise<ReactNode> {
 async function renderPage(query: Record<string, string> = {}): Promise<string> {
   const { default: PeoplePage } = await import("@/app/can-bo/quan-tri/nguoi-dung/page");
   const tree = await resolveTree(await PeoplePage({ searchParams: Promise.resolve(query) }));
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: state.locale, messages: MESSAGES[state.locale] as never, timeZone: "Asia/Ho_Chi_Minh" }, tree));
+  const Provider = NextIntlClientProvider as unknown as (props: { locale: string; messages: never; timeZone: string; children?: ReactNode }) => ReactNode;
+  return renderToStaticMarkup(createElement(Provider, { locale: state.locale, messages: MESSAGES[state.locale] as never, timeZone: "Asia/Ho_Chi_Minh" }, tree));
 }
 
 async function viewer(name: string): Promise<Viewer> {

@@ -67,6 +67,7 @@ describe("people administration", () => {
     const someMembership = (await t.db.select().from(memberships).where(eq(memberships.userId, target.userId)))[0]!;
     const invite = { email: "refused@example.com", name: "Không được", unitId: unit["demo-ubnd-pleiku"], role: "handler" };
     const users0 = (await t.db.select({ n: count() }).from(users))[0]!.n;
+    const audit0 = (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
     for (const who of [null, citizen, ...(await Promise.all(["tiepnhan.pleiku", "xuly.pleiku", "lanhdao.pleiku", "giamsat.mttq"].map(viewer)))]) {
       const expected = who === null ? "unauthenticated" : "forbidden";
       expect((await refusedWith(listPeople(t.db, who))).code).toBe(expected);
@@ -77,6 +78,8 @@ describe("people administration", () => {
       expect((await refusedWith(reactivateUser(t.db, who, { userId: target.userId }))).code).toBe(expected);
     }
     expect((await t.db.select({ n: count() }).from(users))[0]!.n).toBe(users0);
+    expect((await t.db.select({ n: count() }).from(auditLog))[0]!.n).toBe(audit0);
+    expect(await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "refused@example.com"))).toHaveLength(0);
     expect(await t.db.select().from(memberships).where(eq(memberships.id, someMembership.id))).toHaveLength(1);
     expect((await t.db.select().from(users).where(eq(users.id, target.userId)))[0]!.disabledAt).toBeNull();
   });
