@@ -9,7 +9,7 @@ import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { MESSAGES, translator } from "@/i18n/messages";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
-import { deactivateUser } from "@/server/people/deactivate";
+import { deactivateUser } from "@/server/people/deactivate-user";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));

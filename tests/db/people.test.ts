@@ -10,10 +10,12 @@ import { withHashedSessions } from "@/server/auth/hashed-sessions";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { listLocalOutbox } from "@/server/email/list-local-outbox";
 import { AppError } from "@/server/errors";
-import { deactivateUser, reactivateUser } from "@/server/people/deactivate";
+import { deactivateUser } from "@/server/people/deactivate-user";
+import { reactivateUser } from "@/server/people/reactivate-user";
 import { inviteOfficial } from "@/server/people/invite-official";
 import { listPeople } from "@/server/people/list-people";
-import { giveMembership, removeMembership } from "@/server/people/memberships";
+import { giveMembership } from "@/server/people/give-membership";
+import { removeMembership } from "@/server/people/remove-membership";
 import { OPEN_STATUSES } from "@/server/workspace/list-inbox";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { memberships, units, users } from "@/db/schema";
 import type { Role } from "@/domain/types";
 import type { Viewer } from "@/server/auth/roles";
-import { openAssignmentsOf, type OpenAssignment } from "./deactivate";
+import { openAssignmentsOf, type OpenAssignment } from "./open-assignments";
 import { assertPeopleAdmin } from "./people-frame";
 
 export type PersonMembership = { id: string; unitId: string; unitName: string; unitNameEn: string; role: Role; validFrom: string; validTo: string | null };

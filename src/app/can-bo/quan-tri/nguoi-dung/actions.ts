@@ -6,9 +6,11 @@ import { stringValues } from "@/lib/form-values";
 import { logger } from "@/lib/logger";
 import { getViewer } from "@/server/auth/viewer";
 import { AppError } from "@/server/errors";
-import { deactivateUser, reactivateUser } from "@/server/people/deactivate";
+import { deactivateUser } from "@/server/people/deactivate-user";
+import { reactivateUser } from "@/server/people/reactivate-user";
 import { inviteOfficial } from "@/server/people/invite-official";
-import { giveMembership, removeMembership } from "@/server/people/memberships";
+import { giveMembership } from "@/server/people/give-membership";
+import { removeMembership } from "@/server/people/remove-membership";
 import { GIVE_FIELDS, INVITE_FIELDS, type PeopleDone, type PeopleFormState } from "./form-state";
 
 const PAGE = "/can-bo/quan-tri/nguoi-dung";
