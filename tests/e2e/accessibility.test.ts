@@ -282,3 +282,15 @@ describe("accessibility of the accountability pages (all axe rules)", () => {
     await expectNoViolations(page);
   });
 });
+
+describe("accessibility of the administration pages (all axe rules)", () => {
+  it("the officials and the holidays", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await signInThroughOutbox(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri/nguoi-dung");
+    await page.waitForURL(/\/can-bo\/quan-tri\/nguoi-dung/);
+    await expectNoViolations(page);
+    await page.goto(`${baseUrl}/can-bo/quan-tri/ngay-nghi?nam=2027`);
+    await expectNoViolations(page);
+  });
+});
