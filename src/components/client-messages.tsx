@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 
 /**
@@ -8,7 +8,11 @@ import type { ReactNode } from "react";
  * translated words as props instead (src/lib/client-copy.ts).
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
-  const all = (await getMessages()) as Record<string, unknown>;
+  const [all, locale] = await Promise.all([getMessages() as Promise<Record<string, unknown>>, getLocale()]);
   const messages = Object.fromEntries(namespaces.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
-  return <NextIntlClientProvider messages={messages as never}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider locale={locale} messages={messages as never}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

@@ -17,6 +17,8 @@ const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as u
 let t: TestDatabase;
 vi.mock("next-intl/server", () => ({
   getLocale: async () => state.locale,
+  // The page hands its client forms their namespace (src/components/client-messages.tsx).
+  getMessages: async () => MESSAGES[state.locale],
   getTranslations: async (ns: string) => {
     const root = translator(state.locale);
     return (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
