@@ -1,15 +1,13 @@
 // The people page renders as on the server, in both languages: officials with their roles, the invitation form with
 // labelled fields, a deactivated official's open cases linked for reassignment; a non-admin is refused.
 import { eq } from "drizzle-orm";
-import { createElement, isValidElement, type ReactElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { NextIntlClientProvider } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { MESSAGES, translator } from "@/i18n/messages";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { deactivateUser } from "@/server/people/deactivate-user";
+import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));
@@ -36,22 +34,9 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-async function resolveTree(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolveTree));
-  if (!isValidElement(node)) return node;
-  const el = node as ReactElement<Record<string, unknown>>;
-  if (typeof el.type === "function" && el.type.constructor.name === "AsyncFunction") {
-    return resolveTree(await (el.type as (p: unknown) => Promise<ReactNode>)(el.props));
-  }
-  if (el.props.children === undefined) return el;
-  return createElement(el.type, { ...el.props, key: el.key }, await resolveTree(el.props.children as ReactNode));
-}
-
 async function renderPage(query: Record<string, string> = {}): Promise<string> {
   const { default: PeoplePage } = await import("@/app/can-bo/quan-tri/nguoi-dung/page");
-  const tree = await resolveTree(await PeoplePage({ searchParams: Promise.resolve(query) }));
-  const Provider = NextIntlClientProvider as unknown as (props: { locale: string; messages: never; timeZone: string; children?: ReactNode }) => ReactNode;
-  return renderToStaticMarkup(createElement(Provider, { locale: state.locale, messages: MESSAGES[state.locale] as never, timeZone: "Asia/Ho_Chi_Minh" }, tree));
+  return renderServerPage(PeoplePage({ searchParams: Promise.resolve(query) }), state.locale);
 }
 
 async function viewer(name: string): Promise<Viewer> {

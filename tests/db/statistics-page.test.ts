@@ -2,8 +2,6 @@
 // alone and the province), for whole months and for a period that cuts through months; it is sorted by name; the
 // page's data carries no filer's identity; the unfiltered page is cached for one minute.
 import { sql } from "drizzle-orm";
-import { createElement, isValidElement, type ReactElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { translator } from "@/i18n/messages";
 import { rowsOf } from "@/db/rows";
@@ -15,6 +13,7 @@ import { getCaseStatistics } from "@/server/statistics/get-case-statistics";
 import { getStatisticsPage, listStatisticsUnits } from "@/server/statistics/get-statistics-page";
 import { getUnitFigures } from "@/server/statistics/get-unit-figures";
 import { resolveScope } from "@/server/statistics/scope";
+import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -35,21 +34,9 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-/** Awaits the async server components of a tree (plain React cannot), leaving the others to renderToStaticMarkup. */
-async function resolveTree(node: ReactNode): Promise<ReactNode> {
-  if (Array.isArray(node)) return Promise.all(node.map(resolveTree));
-  if (!isValidElement(node)) return node;
-  const el = node as ReactElement<Record<string, unknown>>;
-  if (typeof el.type === "function" && el.type.constructor.name === "AsyncFunction") {
-    return resolveTree(await (el.type as (p: unknown) => Promise<ReactNode>)(el.props));
-  }
-  if (el.props.children === undefined) return el;
-  return createElement(el.type, { ...el.props, key: el.key }, await resolveTree(el.props.children as ReactNode));
-}
-
 async function renderPage(query: Record<string, string>): Promise<string> {
   const { default: StatisticsPage } = await import("@/app/thong-ke/page");
-  const html = renderToStaticMarkup(await resolveTree(await StatisticsPage({ searchParams: Promise.resolve(query) })));
+  const html = await renderServerPage(StatisticsPage({ searchParams: Promise.resolve(query) }));
   if (process.env.DUMP_PAGE) (await import("node:fs")).appendFileSync(process.env.DUMP_PAGE, `\n<!-- ${locale} ${JSON.stringify(query)} -->\n${html}`);
   return html;
 }
