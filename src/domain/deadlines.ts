@@ -33,6 +33,10 @@ export type DeadlinePolicy = {
   pausesOnInfoRequest: boolean;
   /** e.g. "Luật Khiếu nại 2011, Điều 27-28". */
   legalBasis: string;
+  /** False: entered from an unofficial text, applied to no case until an admin confirms it (absent = confirmed). */
+  confirmed?: boolean;
+  /** What this version changed, in the admin's words. */
+  note?: string | null;
 };
 
 /** A single period not tied to a case kind (e.g. answering what was raised at a reception session). */
@@ -57,7 +61,8 @@ function inForce(p: { effectiveFrom: IsoDate; effectiveTo: IsoDate | null }, on:
 }
 
 /**
- * The policy in force on the day the case was received (a case keeps it for life). An exact
+ * The policy in force on the day the case was received (a case keeps it for life); an unconfirmed version never
+ * applies. An exact
  * instance match beats an any-instance policy; then the latest effectiveFrom; ties keep input order.
  */
 export function selectPolicy(
@@ -69,6 +74,7 @@ export function selectPolicy(
   let best: DeadlinePolicy | null = null;
   for (const p of policies) {
     if (p.kind !== kind) continue;
+    if (p.confirmed === false) continue;
     if (p.instance !== null && p.instance !== instance) continue;
     if (!inForce(p, receivedOn)) continue;
     if (best === null) {

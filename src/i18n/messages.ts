@@ -49,12 +49,26 @@ import holidaysEn from "../../messages/holidays/en.json";
 import holidaysVi from "../../messages/holidays/vi.json";
 import peopleEn from "../../messages/people/en.json";
 import peopleVi from "../../messages/people/vi.json";
+import organisationEn from "../../messages/organisation/en.json";
+import organisationVi from "../../messages/organisation/vi.json";
+import orgImportEn from "../../messages/orgImport/en.json";
+import orgImportVi from "../../messages/orgImport/vi.json";
+import reorganisationEn from "../../messages/reorganisation/en.json";
+import reorganisationVi from "../../messages/reorganisation/vi.json";
+import routingRulesEn from "../../messages/routingRules/en.json";
+import routingRulesVi from "../../messages/routingRules/vi.json";
+import deadlinePoliciesEn from "../../messages/deadlinePolicies/en.json";
+import deadlinePoliciesVi from "../../messages/deadlinePolicies/vi.json";
+import categoriesEn from "../../messages/categories/en.json";
+import categoriesVi from "../../messages/categories/vi.json";
+import adminEn from "../../messages/admin/en.json";
+import adminVi from "../../messages/admin/vi.json";
 import type { Locale } from "./config";
 
 // One file per feature keeps translations reviewable; tests/unit/messages.test.ts checks vi and en match.
 export const MESSAGES = {
-  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi, reception: receptionVi, booking: bookingVi, receptionRecord: receptionRecordVi, duty: dutyVi, briefing: briefingVi, statistics: statisticsVi, records: recordsVi, publication: publicationVi, report: reportVi, openData: openDataVi, open311: open311Vi, holidays: holidaysVi, people: peopleVi },
-  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn, reception: receptionEn, booking: bookingEn, receptionRecord: receptionRecordEn, duty: dutyEn, briefing: briefingEn, statistics: statisticsEn, records: recordsEn, publication: publicationEn, report: reportEn, openData: openDataEn, open311: open311En, holidays: holidaysEn, people: peopleEn },
+  vi: { ...vi, track: trackVi, intake: intakeVi, filer: filerVi, workspace: workspaceVi, email: emailVi, http: httpVi, dialogue: dialogueVi, questions: questionsVi, live: liveVi, commitments: commitmentsVi, outcomes: outcomesVi, reception: receptionVi, booking: bookingVi, receptionRecord: receptionRecordVi, duty: dutyVi, briefing: briefingVi, statistics: statisticsVi, records: recordsVi, publication: publicationVi, report: reportVi, openData: openDataVi, open311: open311Vi, holidays: holidaysVi, people: peopleVi, organisation: organisationVi, orgImport: orgImportVi, reorganisation: reorganisationVi, routingRules: routingRulesVi, deadlinePolicies: deadlinePoliciesVi, categories: categoriesVi, admin: adminVi },
+  en: { ...en, track: trackEn, intake: intakeEn, filer: filerEn, workspace: workspaceEn, email: emailEn, http: httpEn, dialogue: dialogueEn, questions: questionsEn, live: liveEn, commitments: commitmentsEn, outcomes: outcomesEn, reception: receptionEn, booking: bookingEn, receptionRecord: receptionRecordEn, duty: dutyEn, briefing: briefingEn, statistics: statisticsEn, records: recordsEn, publication: publicationEn, report: reportEn, openData: openDataEn, open311: open311En, holidays: holidaysEn, people: peopleEn, organisation: organisationEn, orgImport: orgImportEn, reorganisation: reorganisationEn, routingRules: routingRulesEn, deadlinePolicies: deadlinePoliciesEn, categories: categoriesEn, admin: adminEn },
 } as const;
 export type Messages = (typeof MESSAGES)["vi"];
 

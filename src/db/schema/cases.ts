@@ -102,6 +102,8 @@ export const cases = pgTable(
     index("cases_area_idx").on(t.areaId),
     index("cases_assignee_idx").on(t.assigneeId),
     index("cases_received_at_idx").on(t.receivedAt),
+    // How often each routing rule fired lately (the routing rules admin).
+    index("cases_routing_rule_idx").on(t.routingRuleId, t.receivedAt),
     check("cases_instance_check", sql`${t.instance} in (1, 2)`),
     check(
       "cases_status_check",

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { AREA_KINDS, ROLES, UNIT_KINDS } from "@/domain/types";
-import { createdAt, id } from "./common";
+import { createdAt, id, updatedAt } from "./common";
 import { users } from "./auth";
 
 /** Administrative divisions (địa bàn). */
@@ -11,6 +11,8 @@ export const areas = pgTable(
     id: id(),
     code: text("code").notNull(),
     name: text("name").notNull(),
+    /** The English name; null shows the Vietnamese one (most area names are proper nouns). */
+    nameEn: text("name_en"),
     kind: text("kind", { enum: AREA_KINDS }).notNull(),
     parentId: uuid("parent_id").references((): AnyPgColumn => areas.id),
     remote: boolean("remote").notNull().default(false),
@@ -83,9 +85,69 @@ export const categories = pgTable(
     code: text("code").notNull(),
     nameVi: text("name_vi").notNull(),
     nameEn: text("name_en").notNull(),
+    /** What the field covers, shown to citizens under the choice on the form (both languages; null shows none). */
+    descriptionVi: text("description_vi"),
+    descriptionEn: text("description_en"),
     sortOrder: integer("sort_order").notNull().default(0),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("categories_code_key").on(t.code)],
 );
+
+/**
+ * A reorganisation (sắp xếp): old units merged into, split into or dissolved into one successor on a date. Applied
+ * (by an admin at once or by the scheduler on its date), it moves open cases, commitments, planned sessions,
+ * memberships and routing rules to the successor in one transaction; closed cases and history keep their unit.
+ */
+export const reorganisations = pgTable(
+  "reorganisations",
+  {
+    id: id(),
+    /** The decision that ordered it (e.g. "Nghị quyết 1664/NQ-UBTVQH15"), shown on the old unit's public pages. */
+    decision: text("decision").notNull(),
+    /** The first day the successor holds the old units' work; the old units' last day is the day before. */
+    effectiveOn: date("effective_on").notNull(),
+    successorUnitId: uuid("successor_unit_id")
+      .notNull()
+      .references((): AnyPgColumn => units.id),
+    status: text("status", { enum: ["planned", "applied", "cancelled"] }).notNull().default("planned"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+    /** Null when the scheduler applied it on its date. */
+    appliedBy: text("applied_by").references(() => users.id),
+    /** What moved, counted when applied: { cases, commitments, sessions, memberships, rules }. */
+    moved: jsonb("moved").$type<Record<string, number>>(),
+  },
+  (t) => [
+    index("reorganisations_due_idx").on(t.status, t.effectiveOn),
+    check("reorganisations_status_check", sql`${t.status} in ('planned','applied','cancelled')`),
+  ],
+);
+
+/** The old units of a reorganisation. */
+export const reorganisationUnits = pgTable(
+  "reorganisation_units",
+  {
+    reorganisationId: uuid("reorganisation_id")
+      .notNull()
+      .references(() => reorganisations.id, { onDelete: "cascade" }),
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.reorganisationId, t.unitId] }), index("reorganisation_units_unit_idx").on(t.unitId)],
+);
+
+/**
+ * Explanations shown to citizens on the form (what a complaint or a denunciation is, what "thụ lý" means…), edited
+ * by admins in both languages. A key with no row shows the text bundled in messages/intake.
+ */
+export const formTexts = pgTable("form_texts", {
+  key: text("key").primaryKey(),
+  textVi: text("text_vi").notNull(),
+  textEn: text("text_en").notNull(),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+});

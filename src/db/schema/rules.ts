@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CASE_KINDS } from "@/domain/types";
-import { createdAt, id } from "./common";
+import { createdAt, id, updatedAt } from "./common";
 import { areas, categories, units } from "./organisation";
 import { users } from "./auth";
 
@@ -28,6 +28,13 @@ export const deadlinePolicies = pgTable(
     progressUpdateEveryDays: integer("progress_update_every_days"),
     pausesOnInfoRequest: boolean("pauses_on_info_request").notNull().default(false),
     legalBasis: text("legal_basis").notNull(),
+    /**
+     * False for a version entered from an unofficial copy of a decree: it applies to no case until an admin has
+     * checked the official text and confirmed it.
+     */
+    confirmed: boolean("confirmed").notNull().default(true),
+    /** What changed and why, for the admin and the public status page's note on the version. */
+    note: text("note"),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -58,6 +65,11 @@ export const routingRules = pgTable(
     kind: text("kind", { enum: CASE_KINDS }),
     categoryId: uuid("category_id").references(() => categories.id),
     areaId: uuid("area_id").references(() => areas.id),
+    /**
+     * For denunciations: matches only those about this body (the unit of the person denounced), e.g. "about a
+     * department, to the provincial inspectorate". Never the body itself nor a unit below it (checked on save).
+     */
+    subjectUnitId: uuid("subject_unit_id").references(() => units.id),
     unitId: uuid("unit_id")
       .notNull()
       .references(() => units.id),
@@ -65,11 +77,12 @@ export const routingRules = pgTable(
     active: boolean("active").notNull().default(true),
     note: text("note"),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("routing_rules_unit_idx").on(t.unitId),
     uniqueIndex("routing_rules_match_key")
-      .on(t.kind, t.categoryId, t.areaId, t.unitId)
+      .on(t.kind, t.categoryId, t.areaId, t.subjectUnitId, t.unitId)
       .where(sql`${t.active}`),
   ],
 );

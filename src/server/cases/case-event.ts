@@ -36,7 +36,9 @@ export type CaseEventType =
   | "case.from_dialogue"
   | "case.dialogue_agenda"
   | "case.dialogue_agenda_removed"
-  | "case.dialogue_answer";
+  | "case.dialogue_answer"
+  // A reorganisation moved the open case to the successor of its unit (src/server/reorganisation). Public.
+  | "case.reorganised";
 
 export type CaseEventInput = {
   caseId: string;

@@ -30,6 +30,8 @@ export function policyFromRow(row: PolicyRow): DeadlinePolicy {
     progressUpdateEveryDays: row.progressUpdateEveryDays,
     pausesOnInfoRequest: row.pausesOnInfoRequest,
     legalBasis: row.legalBasis,
+    confirmed: row.confirmed,
+    note: row.note,
   };
 }
 
@@ -50,6 +52,8 @@ export function policyToRow(policy: Omit<DeadlinePolicy, "id">): Omit<PolicyInse
     progressUpdateEveryDays: policy.progressUpdateEveryDays,
     pausesOnInfoRequest: policy.pausesOnInfoRequest,
     legalBasis: policy.legalBasis,
+    confirmed: policy.confirmed ?? true,
+    note: policy.note ?? null,
   };
 }
 
