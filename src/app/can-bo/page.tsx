@@ -86,27 +86,9 @@ export default async function InboxPage({ searchParams }: Props) {
           {tReception("workspaceLink")}
         </Link>
         {viewer.memberships.some((m) => m.role === "admin") && (
-          <Link href="/can-bo/tiep-cong-dan/nhiem-vu" className="btn-secondary inline-block">
-            {tReception("dutyAdminLink")}
+          <Link href="/can-bo/quan-tri" className="btn-secondary inline-block">
+            {t("inbox.administration")}
           </Link>
-        )}
-        {viewer.memberships.some((m) => m.role === "admin") && (
-          <Link href="/can-bo/thu-loi" className="btn-secondary inline-block">
-            {t("inbox.failedMail")}
-          </Link>
-        )}
-        {viewer.memberships.some((m) => m.role === "admin") && (
-          <>
-            <Link href="/can-bo/quan-tri/nguoi-dung" className="btn-secondary inline-block">
-              {t("inbox.adminPeople")}
-            </Link>
-            <Link href="/can-bo/quan-tri/ngay-nghi" className="btn-secondary inline-block">
-              {t("inbox.adminHolidays")}
-            </Link>
-            <Link href="/can-bo/open311" className="btn-secondary inline-block">
-              {(await getTranslations("open311.admin"))("title")}
-            </Link>
-          </>
         )}
       </p>
       <p className="text-sm text-zinc-700">
