@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CASE_KINDS } from "./types";
 import {
+  describeStep,
   routeCase,
   wouldConflict,
   type RoutingArea,
@@ -310,7 +311,11 @@ describe("fallbacks", () => {
 describe("no unit at all", () => {
   it("returns no_unit with a trail", () => {
     const r = routeCase(input(), ctx([], [], []));
-    expect(r).toEqual({ error: "no_unit", trail: expect.arrayContaining(["no rule matched"]) as string[] });
+    expect(r).toEqual({
+      error: "no_unit",
+      trail: expect.arrayContaining(["no rule matched"]) as string[],
+      steps: expect.arrayContaining([{ step: "no_rule" }]) as unknown[],
+    });
     expect(routeCase(input({ areaId: null }), ctx([], [], []))).toMatchObject({ error: "no_unit" });
   });
 
@@ -404,6 +409,45 @@ describe("denunciation guard", () => {
   });
 });
 
+describe("rules about the denounced body (subject unit)", () => {
+  const den = (unitId: string | null, over: Partial<RoutingInput> = {}) =>
+    input({ kind: "denunciation", categoryId: "land", denounced: unitId ? { unitId } : null, ...over });
+  const aboutDept = rule("about-dept", "INS", { kind: "denunciation", subjectUnitId: "DEPT" });
+
+  it("matches only a denunciation about that body", () => {
+    expect(decided(routeCase(den("DEPT"), ctx([aboutDept])))).toMatchObject({ ruleId: "about-dept", unitId: "INS" });
+    expect(decided(routeCase(den("PCW1"), ctx([aboutDept]))).reason).toBe("commune_fallback");
+    expect(decided(routeCase(den(null), ctx([aboutDept]))).reason).toBe("commune_fallback");
+  });
+
+  it("a complaint about that body matches too; other kinds never do", () => {
+    const anyKind = rule("about-dept", "INS", { subjectUnitId: "DEPT" });
+    expect(decided(routeCase(input({ kind: "complaint", denounced: { unitId: "DEPT" } }), ctx([anyKind]))).ruleId).toBe("about-dept");
+    expect(decided(routeCase(input({ kind: "petition", denounced: { unitId: "DEPT" } }), ctx([anyKind]))).reason).toBe("commune_fallback");
+  });
+
+  it("ranks before any rule without a subject, however specific", () => {
+    const rules = [rule("exact", "PC1", { kind: "denunciation", categoryId: "land", areaId: "C1", priority: 100 }), aboutDept];
+    const d = decided(routeCase(den("DEPT"), ctx(rules)));
+    expect(d.ruleId).toBe("about-dept");
+    expect(d.trail).toContain("rule about-dept fired (specificity 2, any area, about the denounced body): unit INS");
+    expect(d.steps).toContainEqual({ step: "rule_fired", ruleId: "about-dept", specificity: 2, area: "any", subject: true, unitId: "INS" });
+  });
+
+  it("the guard still applies to a rule sending it to the denounced body", () => {
+    const toItself = rule("to-itself", "DEPT", { kind: "denunciation", subjectUnitId: "DEPT" });
+    expect(decided(routeCase(den("DEPT"), ctx([toItself])))).toMatchObject({ unitId: "PPC", reason: "denunciation_guard", ruleId: "to-itself" });
+  });
+});
+
+describe("steps", () => {
+  it("every trail line is the English wording of the structured step at the same place", () => {
+    const r = routeCase(input({ kind: "denunciation", denounced: { unitId: "PC1" } }), ctx([rule("off", "INS", { active: false }), rule("r", "PC3")]));
+    expect(r.trail).toEqual(r.steps.map(describeStep));
+    expect(r.steps.map((s) => s.step)).toEqual(["area_chain", "rule_inactive", "unit_expired", "rule_fired", "guard", "managing_body"]);
+  });
+});
+
 describe("wouldConflict", () => {
   it("the denounced unit itself conflicts", () => {
     expect(wouldConflict("PC1", "PC1")).toBe(true);
@@ -428,6 +472,7 @@ describe("properties", () => {
     categoryId: fc.option(fc.constantFrom("land", "health"), { nil: null }),
     areaId: fc.option(fc.constantFrom(...areaIds), { nil: null }),
     unitId: fc.constantFrom(...unitIds),
+    subjectUnitId: fc.option(fc.constantFrom("DEPT", "PC1", "PC3"), { nil: null, freq: 3 }),
     priority: fc.option(fc.integer({ min: -2, max: 2 }), { nil: undefined }),
     active: fc.option(fc.boolean(), { nil: undefined }),
   });
