@@ -22,6 +22,26 @@ export const DEFAULT_DEADLINE_POLICIES: DeadlinePolicy[] = [
     legalBasis: "Luật Khiếu nại số 02/2011/QH13, Điều 27, 28; Thông tư 07/2013/TT-TTCP",
   },
   {
+    // Decree 155/2026 amending Decree 124/2020 art. 16 shortens acceptance to 7 working days from 1/7/2026, but it
+    // was seen only in one unofficial copy: unconfirmed, it applies to no case until an admin checks the official
+    // text and confirms it on the deadline policies page (cases already received keep theirs).
+    id: "complaint-1-2026-07",
+    kind: "complaint",
+    instance: 1,
+    effectiveFrom: "2026-07-01",
+    effectiveTo: null,
+    acceptance: { amount: 7, unit: "working_days" },
+    resolution: { amount: 30, unit: "days" },
+    remoteResolution: { amount: 45, unit: "days" },
+    extension: { maxCount: 1, maxDaysEach: 15 },
+    progressUpdateEveryDays: null,
+    pausesOnInfoRequest: false,
+    legalBasis: "Luật Khiếu nại số 02/2011/QH13, Điều 27, 28; Nghị định 155/2026/NĐ-CP sửa đổi Nghị định 124/2020/NĐ-CP, Điều 16",
+    confirmed: false,
+    note:
+      "(mẫu) Thời hạn thụ lý 7 ngày làm việc; vụ việc phức tạp xác định theo 7 tiêu chí ghi trong hồ sơ. Mới thấy trong một bản sao không chính thức của Nghị định 155/2026/NĐ-CP: cần đối chiếu văn bản chính thức rồi mới xác nhận.",
+  },
+  {
     id: "complaint-2-2026",
     kind: "complaint",
     instance: 2,

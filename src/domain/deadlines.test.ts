@@ -518,13 +518,17 @@ describe("DEFAULT_HOLIDAYS", () => {
 });
 
 describe("DEFAULT_DEADLINE_POLICIES", () => {
-  it("ids are unique and each has a legal basis and starts 2026-01-01", () => {
+  it("ids are unique and each has a legal basis; the confirmed ones start 2026-01-01", () => {
     expect(new Set(DEFAULT_DEADLINE_POLICIES.map((p) => p.id)).size).toBe(DEFAULT_DEADLINE_POLICIES.length);
     for (const p of DEFAULT_DEADLINE_POLICIES) {
       expect(p.legalBasis.length).toBeGreaterThan(0);
-      expect(p.effectiveFrom).toBe("2026-01-01");
       expect(p.effectiveTo).toBeNull();
+      if (p.confirmed !== false) expect(p.effectiveFrom).toBe("2026-01-01");
     }
+    // The Decree 155/2026 version (seen only in an unofficial copy) waits for an admin to confirm it.
+    expect(DEFAULT_DEADLINE_POLICIES.filter((p) => p.confirmed === false)).toMatchObject([
+      { kind: "complaint", instance: 1, effectiveFrom: "2026-07-01", acceptance: { amount: 7, unit: "working_days" } },
+    ]);
   });
 
   it("matches the DOMAIN.md table", () => {
