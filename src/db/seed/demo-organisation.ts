@@ -77,7 +77,7 @@ export const DEMO_CATEGORIES: { code: string; nameVi: string; nameEn: string }[]
 ];
 
 /** (kind, category, area) -> unit; the rest falls back to the commune People's Committee, then the reception board. */
-export const DEMO_ROUTING_RULES: { kind: string | null; category: string | null; area: string | null; unit: string; note: string }[] = [
+export const DEMO_ROUTING_RULES: { kind: string | null; category: string | null; area: string | null; subject?: string; unit: string; note: string }[] = [
   { kind: null, category: "environment", area: null, unit: "demo-snnmt", note: "Môi trường: Sở Nông nghiệp và Môi trường" },
   { kind: null, category: "health", area: null, unit: "demo-syt", note: "Y tế: Sở Y tế" },
   { kind: null, category: "education", area: null, unit: "demo-sgddt", note: "Giáo dục: Sở Giáo dục và Đào tạo" },
@@ -86,6 +86,8 @@ export const DEMO_ROUTING_RULES: { kind: string | null; category: string | null;
   { kind: null, category: "social_policy", area: null, unit: "demo-snv", note: "Chính sách xã hội: Sở Nội vụ" },
   { kind: null, category: "business", area: null, unit: "demo-stc", note: "Sản xuất, kinh doanh: Sở Tài chính" },
   { kind: "denunciation", category: null, area: null, unit: "demo-ttr", note: "Tố cáo: Thanh tra tỉnh" },
+  // A denunciation about a department goes to the inspectorate even in that department's own field.
+  { kind: "denunciation", category: null, area: null, subject: "demo-syt", unit: "demo-ttr", note: "Tố cáo về Sở Y tế: Thanh tra tỉnh (mẫu)" },
   { kind: "contribution", category: "party_building", area: null, unit: "demo-bdv", note: "Góp ý xây dựng Đảng: Ban Dân vận Tỉnh ủy" },
   { kind: "complaint", category: "site_clearance", area: null, unit: "demo-btcd", note: "Khiếu nại bồi thường: Ban Tiếp công dân tỉnh" },
   // In the two largest wards, everyday matters stay with the ward People's Committee.

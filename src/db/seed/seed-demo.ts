@@ -114,6 +114,7 @@ async function seedReference(tx: Tx) {
         kind: r.kind as (typeof routingRules.$inferInsert)["kind"],
         categoryId: r.category ? categoryId.get(r.category)! : null,
         areaId: r.area ? areaId.get(r.area)! : null,
+        subjectUnitId: r.subject ? unitId.get(r.subject)! : null,
         unitId: unitId.get(r.unit)!,
         note: r.note,
       })),
