@@ -1,19 +1,19 @@
 // The bundled demo sample of the new Gia Lai province (DOMAIN.md section 2). Clearly demo: codes start with "demo-".
 import type { AreaKind, Role, UnitKind } from "@/domain/types";
 
-export const DEMO_PROVINCE = { code: "demo-52", name: "Tỉnh Gia Lai", kind: "province" as AreaKind };
+export const DEMO_PROVINCE = { code: "demo-52", name: "Tỉnh Gia Lai", nameEn: "Gia Lai Province", kind: "province" as AreaKind };
 
-export const DEMO_AREAS: { code: string; name: string; kind: AreaKind; remote: boolean; slug: string }[] = [
-  { code: "demo-21583", slug: "quynhon", name: "Phường Quy Nhơn", kind: "ward", remote: false },
-  { code: "demo-21601", slug: "quynhonnam", name: "Phường Quy Nhơn Nam", kind: "ward", remote: false },
-  { code: "demo-23602", slug: "pleiku", name: "Phường Pleiku", kind: "ward", remote: false },
-  { code: "demo-21652", slug: "annhon", name: "Phường An Nhơn", kind: "ward", remote: false },
-  { code: "demo-23629", slug: "chupah", name: "Xã Chư Păh", kind: "commune", remote: false },
-  { code: "demo-23737", slug: "iagrai", name: "Xã Ia Grai", kind: "commune", remote: false },
-  { code: "demo-23896", slug: "kbang", name: "Xã Kbang", kind: "commune", remote: true },
-  { code: "demo-24100", slug: "krongpa", name: "Xã Krông Pa", kind: "commune", remote: true },
-  { code: "demo-23812", slug: "iapnon", name: "Xã Ia Pnôn", kind: "commune", remote: true },
-  { code: "demo-21610", slug: "nhonchau", name: "Xã Nhơn Châu", kind: "special_zone", remote: true },
+export const DEMO_AREAS: { code: string; name: string; nameEn: string; kind: AreaKind; remote: boolean; slug: string }[] = [
+  { code: "demo-21583", slug: "quynhon", name: "Phường Quy Nhơn", nameEn: "Quy Nhon Ward", kind: "ward", remote: false },
+  { code: "demo-21601", slug: "quynhonnam", name: "Phường Quy Nhơn Nam", nameEn: "Quy Nhon Nam Ward", kind: "ward", remote: false },
+  { code: "demo-23602", slug: "pleiku", name: "Phường Pleiku", nameEn: "Pleiku Ward", kind: "ward", remote: false },
+  { code: "demo-21652", slug: "annhon", name: "Phường An Nhơn", nameEn: "An Nhon Ward", kind: "ward", remote: false },
+  { code: "demo-23629", slug: "chupah", name: "Xã Chư Păh", nameEn: "Chu Pah Commune", kind: "commune", remote: false },
+  { code: "demo-23737", slug: "iagrai", name: "Xã Ia Grai", nameEn: "Ia Grai Commune", kind: "commune", remote: false },
+  { code: "demo-23896", slug: "kbang", name: "Xã Kbang", nameEn: "Kbang Commune", kind: "commune", remote: true },
+  { code: "demo-24100", slug: "krongpa", name: "Xã Krông Pa", nameEn: "Krong Pa Commune", kind: "commune", remote: true },
+  { code: "demo-23812", slug: "iapnon", name: "Xã Ia Pnôn", nameEn: "Ia Pnon Commune", kind: "commune", remote: true },
+  { code: "demo-21610", slug: "nhonchau", name: "Xã Nhơn Châu", nameEn: "Nhon Chau Commune", kind: "special_zone", remote: true },
 ];
 
 type DemoUnit = { code: string; name: string; nameEn: string; kind: UnitKind; parent: string | null; area: string | null };
