@@ -6,6 +6,7 @@ import { toLocalDate } from "@/domain/calendar";
 import type { IsoDate } from "@/domain/types";
 import { logger } from "@/lib/logger";
 import { loadCalendar } from "@/server/deadlines/policy-rows";
+import { applyDueReorganisations } from "./apply-due-reorganisations";
 import { escalateOverdueCases } from "./escalate-overdue-cases";
 import { generateReceptionCalendar } from "./generate-reception-calendar";
 import type { JobContext } from "./job-context";
@@ -67,10 +68,18 @@ async function lastRunBefore(tx: Tx, job: string, today: IsoDate): Promise<IsoDa
  */
 export async function runScheduledJobs(db: Database, now: Date = new Date()): Promise<Record<string, JobResult | "skipped" | "failed">> {
   const today = toLocalDate(now);
-  if (localMinutes(now) < MORNING_RUN_AT.hour * 60 + MORNING_RUN_AT.minute) return {};
-  const calendar = await loadCalendar(db);
-  if (!calendar.isWorkingDay(today)) return {};
   const out: Record<string, JobResult | "skipped" | "failed"> = {};
+  // Reorganisations take effect on their date, whatever the day and hour: before the morning and working-day checks.
+  try {
+    const { applied, failed } = await applyDueReorganisations(db, now);
+    if (applied > 0 || failed > 0) out["apply-reorganisations"] = { applied, failed };
+  } catch (error) {
+    out["apply-reorganisations"] = "failed";
+    logger.error("scheduled job failed", { job: "apply-reorganisations", error: describeError(error) });
+  }
+  if (localMinutes(now) < MORNING_RUN_AT.hour * 60 + MORNING_RUN_AT.minute) return out;
+  const calendar = await loadCalendar(db);
+  if (!calendar.isWorkingDay(today)) return out;
   for (const job of MORNING_JOBS) {
     try {
       const { ran, result } = await runJobOnce(db, job.name, today, async (tx) => job.run(tx, { now, today, calendar, lastRunOn: await lastRunBefore(tx, job.name, today) }));

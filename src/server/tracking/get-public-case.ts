@@ -37,6 +37,7 @@ export const PUBLIC_EVENT_TYPES = [
   "case.dialogue_agenda",
   "case.dialogue_agenda_removed",
   "case.dialogue_answer",
+  "case.reorganised",
 ] as const;
 export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
 
@@ -74,6 +75,8 @@ export type PublicEvent = {
   days: number | null;
   /** Dialogue events: the session (public: its title and date), and for an answer who gave it and what was said. */
   dialogue: PublicDialogueRef | null;
+  /** Reorganised: the decision that moved the case to the successor unit (an official act, no personal data). */
+  decision: string | null;
 };
 
 /** A dialogue session as a case's page names it. */
@@ -340,6 +343,7 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
       dueOn: type === "case.accepted" || type === "case.extended" || type === "case.resumed" ? dataDate(data, "resolutionDueOn", "newDueOn", "dueOn") : null,
       days: type === "case.extended" ? dataNumber(data, "days") : null,
       dialogue: DIALOGUE_EVENT_TYPES.has(type) ? dialogueRef(data, type, sealed) : null,
+      decision: type === "case.reorganised" ? dataString(data, "decision") : null,
     };
   });
 
