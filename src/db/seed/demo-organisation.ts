@@ -60,20 +60,21 @@ export function communeUnits(area: { slug: string; name: string }): DemoUnit[] {
   ];
 }
 
-export const DEMO_CATEGORIES: { code: string; nameVi: string; nameEn: string }[] = [
-  { code: "land", nameVi: "Đất đai", nameEn: "Land" },
-  { code: "site_clearance", nameVi: "Giải phóng mặt bằng, bồi thường", nameEn: "Site clearance and compensation" },
-  { code: "environment", nameVi: "Môi trường", nameEn: "Environment" },
-  { code: "social_policy", nameVi: "Chính sách xã hội", nameEn: "Social policy" },
-  { code: "admin_procedures", nameVi: "Thủ tục hành chính", nameEn: "Administrative procedures" },
-  { code: "infrastructure", nameVi: "Hạ tầng, giao thông", nameEn: "Infrastructure and transport" },
-  { code: "health", nameVi: "Y tế", nameEn: "Health" },
-  { code: "education", nameVi: "Giáo dục", nameEn: "Education" },
-  { code: "security", nameVi: "An ninh, trật tự", nameEn: "Security and order" },
-  { code: "official_conduct", nameVi: "Đạo đức, tác phong cán bộ, đảng viên", nameEn: "Conduct of officials and Party members" },
-  { code: "party_building", nameVi: "Xây dựng Đảng, chính quyền", nameEn: "Party and government building" },
-  { code: "business", nameVi: "Sản xuất, kinh doanh", nameEn: "Business" },
-  { code: "other", nameVi: "Lĩnh vực khác", nameEn: "Other" },
+/** Fields of life, in the form's order, each with what it covers (shown to citizens under the choice). */
+export const DEMO_CATEGORIES: { code: string; nameVi: string; nameEn: string; descriptionVi: string; descriptionEn: string }[] = [
+  { code: "land", nameVi: "Đất đai", nameEn: "Land", descriptionVi: "Giao đất, cho thuê đất, cấp giấy chứng nhận quyền sử dụng đất, tranh chấp và lấn chiếm đất.", descriptionEn: "Land allocation and lease, land use certificates, land disputes and encroachment." },
+  { code: "site_clearance", nameVi: "Giải phóng mặt bằng, bồi thường", nameEn: "Site clearance and compensation", descriptionVi: "Thu hồi đất, bồi thường, hỗ trợ, tái định cư cho các dự án.", descriptionEn: "Land recovery, compensation, support and resettlement for projects." },
+  { code: "environment", nameVi: "Môi trường", nameEn: "Environment", descriptionVi: "Ô nhiễm nước, không khí, tiếng ồn, rác thải; khai thác khoáng sản, tài nguyên nước.", descriptionEn: "Water, air and noise pollution, waste; mining and water resources." },
+  { code: "social_policy", nameVi: "Chính sách xã hội", nameEn: "Social policy", descriptionVi: "Người có công, bảo trợ xã hội, hộ nghèo, bảo hiểm xã hội, lao động và việc làm.", descriptionEn: "War veterans and families, social assistance, poor households, social insurance, labour and jobs." },
+  { code: "admin_procedures", nameVi: "Thủ tục hành chính", nameEn: "Administrative procedures", descriptionVi: "Hồ sơ giải quyết chậm, đòi thêm giấy tờ không đúng quy định, thái độ khi tiếp nhận hồ sơ.", descriptionEn: "Late handling of applications, documents asked for without basis, conduct when receiving applications." },
+  { code: "infrastructure", nameVi: "Hạ tầng, giao thông", nameEn: "Infrastructure and transport", descriptionVi: "Đường sá, cầu cống, đèn đường, thoát nước, điện, nước sạch, an toàn giao thông.", descriptionEn: "Roads, bridges and culverts, street lights, drainage, power, clean water, road safety." },
+  { code: "health", nameVi: "Y tế", nameEn: "Health", descriptionVi: "Khám chữa bệnh, bảo hiểm y tế, an toàn thực phẩm, phòng chống dịch bệnh.", descriptionEn: "Medical care, health insurance, food safety, disease prevention." },
+  { code: "education", nameVi: "Giáo dục", nameEn: "Education", descriptionVi: "Trường lớp, tuyển sinh, học phí và các khoản thu, chất lượng dạy và học.", descriptionEn: "Schools, enrolment, fees and charges, quality of teaching." },
+  { code: "security", nameVi: "An ninh, trật tự", nameEn: "Security and order", descriptionVi: "Trật tự công cộng, trộm cắp, tệ nạn xã hội, cư trú.", descriptionEn: "Public order, theft, social evils, residence registration." },
+  { code: "official_conduct", nameVi: "Đạo đức, tác phong cán bộ, đảng viên", nameEn: "Conduct of officials and Party members", descriptionVi: "Cán bộ, công chức, đảng viên gây phiền hà, sách nhiễu, thiếu trách nhiệm.", descriptionEn: "Officials, civil servants or Party members causing trouble, harassing or neglecting duties." },
+  { code: "party_building", nameVi: "Xây dựng Đảng, chính quyền", nameEn: "Party and government building", descriptionVi: "Góp ý về công tác xây dựng Đảng, xây dựng chính quyền, dự thảo văn bản.", descriptionEn: "Comments on building the Party and government, and on draft documents." },
+  { code: "business", nameVi: "Sản xuất, kinh doanh", nameEn: "Business", descriptionVi: "Nông nghiệp, doanh nghiệp, hộ kinh doanh, chợ, giá cả.", descriptionEn: "Farming, businesses and household businesses, markets, prices." },
+  { code: "other", nameVi: "Lĩnh vực khác", nameEn: "Other", descriptionVi: "Những việc không thuộc các lĩnh vực trên.", descriptionEn: "Anything not covered by the fields above." },
 ];
 
 /** (kind, category, area) -> unit; the rest falls back to the commune People's Committee, then the reception board. */
