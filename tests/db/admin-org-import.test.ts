@@ -35,7 +35,7 @@ async function refusedWith(p: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-const upload = (text: string | Uint8Array) => ({ file: new Blob([typeof text === "string" ? new TextEncoder().encode(text) : text]) });
+const upload = (text: string | Uint8Array) => ({ file: new Blob([(typeof text === "string" ? new TextEncoder().encode(text) : text) as Uint8Array<ArrayBuffer>]) });
 const importAudits = () => t.db.select().from(auditLog).where(eq(auditLog.action, "organisation.imported"));
 
 const HEADER = "loai;ma;ten;ten_en;phan_loai;ma_cha;ma_dia_ban;vung_kho_khan;hieu_luc_tu;hieu_luc_den;email";
