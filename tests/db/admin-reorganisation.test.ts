@@ -46,7 +46,7 @@ beforeAll(async () => {
   await seedDemoData(t.db, now);
   for (const u of await t.db.select({ id: units.id, code: units.code }).from(units)) ids[u.code] = u.id;
   // A unit below Pleiku's People's Committee, to be moved under the successor.
-  const [child] = await t.db.insert(units).values({ code: "test-pleiku-child", name: "Bộ phận một cửa phường Pleiku (thử)", nameEn: "Pleiku one-stop desk (test)", kind: "other", parentId: ids["demo-ubnd-pleiku"] }).returning({ id: units.id });
+  const [child] = await t.db.insert(units).values({ code: "test-pleiku-child", name: "Bộ phận một cửa phường Pleiku (thử)", nameEn: "Pleiku one-stop desk (test)", kind: "department", parentId: ids["demo-ubnd-pleiku"] }).returning({ id: units.id });
   ids["test-pleiku-child"] = child!.id;
 });
 
