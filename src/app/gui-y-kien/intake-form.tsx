@@ -53,6 +53,9 @@ export function IntakeForm({ copy, options, idempotencyKey, initialKind, onBehal
   const v = state.values;
   const [kind, setKind] = useState(v.kind ?? "");
   const [areaFilter, setAreaFilter] = useState("");
+  const [category, setCategory] = useState(v.categoryId ?? "");
+  const categoryHelp = copy.categoryHelp[category];
+  const helped = options.categories.filter((c) => copy.categoryHelp[c.id]);
   const scripted = useHydrated();
   const id = useId();
   const hasErrors = Object.keys(state.errors).length > 0 || !!state.formError;
@@ -219,7 +222,17 @@ export function IntakeForm({ copy, options, idempotencyKey, initialKind, onBehal
           <label htmlFor={`${id}-categoryId`} className="field-label">
             {copy.category} <span className="font-normal text-zinc-600">({copy.required})</span>
           </label>
-          <select key={selectKey(v.categoryId)} id={`${id}-categoryId`} name="categoryId" defaultValue={v.categoryId ?? ""} required className="field-input" aria-invalid={invalid("categoryId")} aria-describedby={describedBy("categoryId", false)}>
+          <select
+            key={selectKey(v.categoryId)}
+            id={`${id}-categoryId`}
+            name="categoryId"
+            defaultValue={v.categoryId ?? ""}
+            onChange={(e) => setCategory(e.target.value)}
+            required
+            className="field-input"
+            aria-invalid={invalid("categoryId")}
+            aria-describedby={describedBy("categoryId", !!categoryHelp)}
+          >
             <option value="">{copy.categoryChoose}</option>
             {options.categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -227,7 +240,26 @@ export function IntakeForm({ copy, options, idempotencyKey, initialKind, onBehal
               </option>
             ))}
           </select>
+          {/* The chosen field's explanation (set by the administrator); the full list below works without script. */}
+          {categoryHelp && (
+            <p id={`${id}-categoryId-hint`} className="field-hint mt-1">
+              {categoryHelp}
+            </p>
+          )}
           {error("categoryId")}
+          {helped.length > 0 && (
+            <details className="mt-2 text-sm text-zinc-700">
+              <summary className="cursor-pointer font-semibold">{copy.categoryHelpTitle}</summary>
+              <dl className="mt-2 space-y-2">
+                {helped.map((c) => (
+                  <div key={c.id}>
+                    <dt className="font-semibold">{locale === "en" ? c.nameEn : c.nameVi}</dt>
+                    <dd>{copy.categoryHelp[c.id]}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          )}
         </div>
         <div>
           <label htmlFor={`${id}-areaId`} className="field-label">

@@ -22,7 +22,7 @@ export default async function FileFeedbackPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
-      <p className="text-zinc-700">{t("intro")}</p>
+      <p className="text-zinc-700">{copy.intro}</p>
       {/* A fresh key per form: a resent form (double click, retry on a weak network) files one case, not two. */}
       <IntakeForm copy={copy} options={options} idempotencyKey={randomUUID()} initialKind={initialKind} />
     </div>
