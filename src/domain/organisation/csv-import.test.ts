@@ -177,6 +177,18 @@ describe("against the database", () => {
     );
   });
 
+  it("never throws on any text: every problem names a line of the file (property)", () => {
+    const unit = fc.constantFrom("a", "ma", ",", ";", '"', "\n", "dia_ban", "don_vi", "xa", "52", "100", " ", "01/07/2025");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), (body) => {
+        const text = `${HEADER}\n${body}`;
+        const plan = planImport(text, db, today);
+        const lineCount = text.split("\n").length;
+        if (!plan.ok) for (const p of plan.problems) expect(p.line >= 1 && p.line <= lineCount).toBe(true);
+      }),
+    );
+  });
+
   it("reads the template it writes, comma separated, header first", () => {
     const text = organisationCsv([{ entity: "unit", code: "u", name: 'Sở "X", Y', nameEn: "X", kind: "department", parentCode: null, areaCode: "52", validFrom: "2025-07-01" }]);
     expect(text.startsWith("\uFEFFloai,ma,ten,")).toBe(true);
