@@ -42,12 +42,12 @@ export function CategoryItem({ c, t, locale, first, last }: { c: CategoryView; t
           <CategoryButton op="reactivate" id={c.id} label={t("list.reactivate")} fullLabel={t("list.reactivateLabel", { name })} />
         )}
       </div>
-      <details className="rounded-md border border-zinc-300 p-3">
-        <summary className="cursor-pointer font-semibold">{t("list.edit", { name })}</summary>
-        <div className="mt-3">
-          <CategoryForm id={c.id} submit={t("list.save")} defaults={{ nameVi: c.nameVi, nameEn: c.nameEn, descriptionVi: c.descriptionVi ?? "", descriptionEn: c.descriptionEn ?? "" }} />
-        </div>
-      </details>
+      <CategoryForm
+        id={c.id}
+        summary={t("list.edit", { name })}
+        submit={t("list.save")}
+        defaults={{ nameVi: c.nameVi, nameEn: c.nameEn, descriptionVi: c.descriptionVi ?? "", descriptionEn: c.descriptionEn ?? "" }}
+      />
     </li>
   );
 }

@@ -45,14 +45,16 @@ function Field({ name, label, hint, state, value, multiline = false, lang }: Fie
   );
 }
 
+type CategoryFormProps = { id?: string; defaults?: Record<string, string>; submit: string; /** Folded under this summary, opened again after a refusal. */ summary?: string };
+
 /** Adding a field (with its code), or editing one's names and explanations (its code fixed). */
-export function CategoryForm({ id, defaults = {}, submit }: { id?: string; defaults?: Record<string, string>; submit: string }) {
+export function CategoryForm({ id, defaults = {}, submit, summary }: CategoryFormProps) {
   const t = useTranslations("categories.fields");
   const [state, action, pending] = useActionState(categoryAction, EMPTY_CATEGORIES_FORM);
   const kept = state.formError !== undefined;
   const valueOf = (name: string) => (kept ? (state.values[name] ?? "") : (defaults[name] ?? ""));
   const descriptionHint = t("descriptionHint", { max: CATEGORY_LIMITS.description });
-  return (
+  const body = (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="op" value={id ? "update" : "create"} />
       {id && <input type="hidden" name="id" value={id} />}
@@ -72,6 +74,14 @@ export function CategoryForm({ id, defaults = {}, submit }: { id?: string; defau
         {submit}
       </button>
     </form>
+  );
+  if (!summary) return body;
+  // Without JavaScript a refused edit comes back as a new page: the form must be open to show its problems.
+  return (
+    <details className="rounded-md border border-zinc-300 p-3" open={kept || undefined}>
+      <summary className="cursor-pointer font-semibold">{summary}</summary>
+      <div className="mt-3">{body}</div>
+    </details>
   );
 }
 
