@@ -8,13 +8,21 @@ import type { IsoDate } from "@/domain/types";
 import type { PublicCommitment } from "@/server/commitments/commitment-view";
 import { getCaseStatistics } from "@/server/statistics/get-case-statistics";
 import { dutyInScope, getParticipationFigures, type ParticipationFigures } from "@/server/statistics/get-participation-figures";
+import { reorganisationOfUnit } from "@/server/reorganisation/reorganisation-of-unit";
 import { resolveScope } from "@/server/statistics/scope";
 import { commitmentsIn, seatOf, sessionsIn, unitRefs, type Period, type RecordSeat, type RecordSession, type UnitRef } from "./record-parts";
 
 export type ScopeFigures = { figures: CaseFigures; participation: ParticipationFigures };
 
 export type UnitRecord = {
-  unit: UnitRef & { kind: string; parent: UnitRef | null; closedOn: IsoDate | null; successor: UnitRef | null };
+  unit: UnitRef & {
+    kind: string;
+    parent: UnitRef | null;
+    closedOn: IsoDate | null;
+    successor: UnitRef | null;
+    /** The reorganisation that merged it into its successor: the decision and the successor's first day. */
+    reorganisation: { decision: string; effectiveOn: IsoDate } | null;
+  };
   /** The unit with every unit below it; null when it has none below (the same as `alone`). */
   withSubtree: (ScopeFigures & { unitCount: number }) | null;
   alone: ScopeFigures;
@@ -47,7 +55,7 @@ export async function getUnitRecord(db: DbOrTx, code: string, period: Period, no
   const [alone, subtree] = await Promise.all([resolveScope(db, { kind: "unit", unitId: unit.id, subtree: false }), resolveScope(db, { kind: "unit", unitId: unit.id, subtree: true })]);
   const hasBelow = (subtree?.unitIds?.length ?? 1) > 1;
   const today = toLocalDate(now);
-  const [refs, aloneCases, aloneParticipation, subtreeCases, subtreeParticipation, sessions, owned, duty] = await Promise.all([
+  const [refs, aloneCases, aloneParticipation, subtreeCases, subtreeParticipation, sessions, owned, duty, reorganisation] = await Promise.all([
     unitRefs(db, [unit.parentId, unit.successorId].filter((id): id is string => id !== null)),
     getCaseStatistics(db, alone!, period, now),
     getParticipationFigures(db, alone!, period, now),
@@ -56,6 +64,7 @@ export async function getUnitRecord(db: DbOrTx, code: string, period: Period, no
     sessionsIn(db, period, eq(dialogueSessions.unitId, unit.id)),
     commitmentsIn(db, period, eq(commitments.ownerUnitId, unit.id), today),
     dutyInScope(db, alone!, period, now),
+    unit.successorId ? reorganisationOfUnit(db, unit.id) : null,
   ]);
   return {
     unit: {
@@ -67,6 +76,7 @@ export async function getUnitRecord(db: DbOrTx, code: string, period: Period, no
       parent: unit.parentId ? (refs.get(unit.parentId) ?? null) : null,
       closedOn: unit.validTo,
       successor: unit.successorId ? (refs.get(unit.successorId) ?? null) : null,
+      reorganisation,
     },
     withSubtree: hasBelow && subtreeCases && subtreeParticipation ? { figures: subtreeCases.figures, participation: subtreeParticipation, unitCount: subtree!.unitIds!.length } : null,
     alone: { figures: aloneCases.figures, participation: aloneParticipation },

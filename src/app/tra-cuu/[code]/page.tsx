@@ -369,6 +369,8 @@ function eventTitle(t: Translator, event: PublicEvent, unitName: (u: PublicUnit)
       return to ? t("timeline.reopenedTo", { to }) : t("timeline.reopened");
     case "case.escalated":
       return to ? t("timeline.escalatedTo", { to }) : t("timeline.escalated");
+    case "case.reorganised":
+      return event.decision ? t("timeline.reorganised", { unit: to ?? "", decision: event.decision }) : t("timeline.reorganisedNoDecision", { unit: to ?? "" });
     case "case.from_dialogue":
     case "case.dialogue_agenda":
     case "case.dialogue_agenda_removed":

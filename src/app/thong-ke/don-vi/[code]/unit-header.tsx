@@ -7,7 +7,7 @@ const recordHref = (code: string) => `/thong-ke/don-vi/${encodeURIComponent(code
 
 /** The unit's name, code, parent, and if it closed, the unit it was merged into (with a link to that unit's record). */
 export async function UnitHeader({ unit, locale }: { unit: UnitRecord["unit"]; locale: "vi" | "en" }) {
-  const t = await getTranslations("records.unit");
+  const [t, tReorg] = await Promise.all([getTranslations("records.unit"), getTranslations("reorganisation.record")]);
   const name = (u: { name: string; nameEn: string }) => (locale === "en" ? u.nameEn : u.name);
   return (
     <header className="space-y-3">
@@ -28,7 +28,11 @@ export async function UnitHeader({ unit, locale }: { unit: UnitRecord["unit"]; l
         <div className="rounded-md border-2 border-amber-700 bg-amber-50 p-4 text-zinc-900">
           {unit.successor ? (
             <>
-              <p>{t("mergedInto", { successor: name(unit.successor), date: formatDate(unit.closedOn, locale) })}</p>
+              <p>
+                {unit.reorganisation
+                  ? tReorg("mergedInto", { successor: name(unit.successor), date: formatDate(unit.reorganisation.effectiveOn, locale), decision: unit.reorganisation.decision })
+                  : t("mergedInto", { successor: name(unit.successor), date: formatDate(unit.closedOn, locale) })}
+              </p>
               <p className="mt-1">
                 <Link href={recordHref(unit.successor.code)} className="font-semibold underline underline-offset-4">
                   {t("successorLink", { successor: name(unit.successor) })}

@@ -453,7 +453,15 @@ function eventTitle(e: FilerEvent, t: Translator, locale: string): string {
   return EVENT_TYPES.has(type) ? t(`timeline.events.${type}`) : t("timeline.events.other");
 }
 
-function Timeline({ c, t, locale }: { c: FilerCase; t: Translator; locale: string }) {
+async function Timeline({ c, t, locale }: { c: FilerCase; t: Translator; locale: string }) {
+  // A reorganisation's move is worded as on the public status page (its decision is the event's reason).
+  const tTrack = c.events.some((e) => e.type === "case.reorganised") ? await getTranslations("track") : null;
+  const title = (e: FilerEvent) =>
+    e.type === "case.reorganised" && tTrack
+      ? e.reason
+        ? tTrack("timeline.reorganised", { unit: e.toUnit ? unitName(e.toUnit, locale) : "", decision: e.reason })
+        : tTrack("timeline.reorganisedNoDecision", { unit: e.toUnit ? unitName(e.toUnit, locale) : "" })
+      : eventTitle(e, t, locale);
   const fileName = new Map(c.attachments.map((a) => [a.id, a.fileName]));
   return (
     <section aria-labelledby="timeline-title" className="space-y-3">
@@ -471,9 +479,9 @@ function Timeline({ c, t, locale }: { c: FilerCase; t: Translator; locale: strin
                 <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>
                 {e.actorRole === "filer" && ` · ${t("timeline.byYou")}`}
               </p>
-              <p className="font-semibold break-words">{eventTitle(e, t, locale)}</p>
+              <p className="font-semibold break-words">{title(e)}</p>
               <ul className="mt-1 space-y-1 text-zinc-800">
-                {e.reason && (
+                {e.reason && e.type !== "case.reorganised" && (
                   <li className="whitespace-pre-line break-words">
                     {e.type === "case.info_requested" ? t("timeline.requested", { reason: e.reason }) : t("timeline.reason", { reason: e.reason })}
                   </li>
