@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, caseEvents, cases, caseTransfersMonthly, commitments, dialogueSessions, memberships, reorganisations, routingRules, units, users } from "@/db/schema";
+import { seedReorganisation } from "@/db/seed/demo-reorganisation";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
@@ -11,6 +12,7 @@ import { listReorganisations } from "@/server/reorganisation/list-reorganisation
 import { planReorganisation } from "@/server/reorganisation/plan-reorganisation";
 import { previewReorganisation } from "@/server/reorganisation/preview-reorganisation";
 import { runScheduledJobs } from "@/server/scheduler/run-scheduled-jobs";
+import { getUnitRecord } from "@/server/records/get-unit-record";
 import { getPublicCase } from "@/server/tracking/get-public-case";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -178,6 +180,10 @@ describe("apply", () => {
     expect(page!.unit.name).toBe("Ủy ban nhân dân xã Ia Grai");
     expect(page!.events.at(-1)).toMatchObject({ type: "case.reorganised", toUnit: { name: "Ủy ban nhân dân xã Ia Grai" }, decision: "Nghị quyết 99/NQ-HĐND (thử)" });
 
+    // The old unit's public record says where it went, with the decision and the date.
+    const record = await getUnitRecord(t.db, "demo-ubnd-pleiku", { from: "2026-01-01", to: "2026-12-31" }, now);
+    expect(record!.unit).toMatchObject({ closedOn: "2026-07-19", successor: { code: "demo-ubnd-iagrai" }, reorganisation: { decision: "Nghị quyết 99/NQ-HĐND (thử)", effectiveOn: "2026-07-20" } });
+
     // Not a transfer in the figures.
     expect((await t.db.select({ n: sql<number>`coalesce(sum(${caseTransfersMonthly.transfers}), 0)::int` }).from(caseTransfersMonthly))[0]!.n).toBe(transfersBefore);
 
@@ -200,5 +206,16 @@ describe("the scheduler", () => {
     expect((await t.db.select().from(units).where(eq(units.id, ids["demo-ubnd-kbang"]!)))[0]).toMatchObject({ validTo: "2026-08-01", successorId: ids["demo-ubnd-krongpa"] });
     expect((await listReorganisations(t.db, await admin(), sunday)).items.find((i) => i.id === id)).toMatchObject({ appliedByScheduler: true });
     expect(await auditCount("reorganisation.applied")).toBe(2);
+  });
+});
+
+describe("the demo", () => {
+  it("plants a planned merger, labelled a sample, dated well ahead", async () => {
+    await t.db.transaction((tx) => seedReorganisation(tx, now));
+    const item = (await listReorganisations(t.db, await admin(), now)).items.find((i) => i.decision.includes("(mẫu)"));
+    expect(item).toMatchObject({ status: "planned", effectiveOn: "2028-01-01", due: false, successor: { code: "demo-ubnd-quynhon" }, oldUnits: [{ code: "demo-ubnd-quynhonnam" }] });
+    // Its old unit is promised to Quy Nhơn: another plan for it is refused until this one is cancelled.
+    const again = await refusedWith(previewReorganisation(t.db, await admin(), { oldUnitIds: [ids["demo-ubnd-quynhonnam"]], successorId: ids["demo-ubnd-annhon"], effectiveOn: "2027-01-01", decision: "x" }, now));
+    expect(again.details?.fields).toEqual({ oldUnitIds: "already_planned" });
   });
 });
