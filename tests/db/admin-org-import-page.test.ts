@@ -69,6 +69,7 @@ describe("the import page", () => {
       expect(html).toContain(locale === "vi" ? "Nhập danh sách địa bàn và đơn vị từ tệp CSV" : "Import areas and units from a CSV file");
       expect(html).toMatch(/<label for="[^"]+-file"[^>]*>(Tệp CSV|CSV file)<\/label>/);
       expect(html).toContain('href="/can-bo/quan-tri/to-chuc/mau.csv"');
+      expect(html).toContain('href="/can-bo/quan-tri/to-chuc/mau.csv?hien-co=1"');
       for (const column of ["loai", "ma_cha", "ma_dia_ban", "vung_kho_khan", "hieu_luc_den"]) expect(html).toContain(`>${column}`);
       expect(html).toContain("<code>ban_tiep_cong_dan</code>");
       if (locale === "vi") expect(html).toMatch(/role="status"[^>]*>Đã nhập xong: 2 mục thêm mới, 1 mục cập nhật\./);
@@ -125,12 +126,15 @@ describe("the template route", () => {
   it("serves the demo sample as CSV UTF-8 to an admin", async () => {
     state.viewer = await viewer("quantri");
     const { GET } = await import("@/app/can-bo/quan-tri/to-chuc/mau.csv/route");
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/can-bo/quan-tri/to-chuc/mau.csv"));
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const text = await response.text();
     expect(text).toContain("loai,ma,ten,ten_en,phan_loai");
     expect(text).toContain("don_vi,demo-btcd,Ban Tiếp công dân tỉnh,Provincial Citizen Reception Board,ban_tiep_cong_dan,demo-ubnd,demo-52,");
+    const current = await GET(new Request("http://localhost/can-bo/quan-tri/to-chuc/mau.csv?hien-co=1"));
+    expect(current.headers.get("content-disposition")).toContain("dia-ban-don-vi-hien-co.csv");
+    expect(await current.text()).toContain("dia_ban,trang-thu,Xã Trang Thử,,xa,demo-52,,co,");
     state.viewer = await viewer("canbo.syt");
-    await expect(GET()).rejects.toThrow("FORBIDDEN");
+    await expect(GET(new Request("http://localhost/can-bo/quan-tri/to-chuc/mau.csv"))).rejects.toThrow("FORBIDDEN");
   });
 });

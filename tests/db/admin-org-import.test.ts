@@ -12,6 +12,7 @@ import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { AppError } from "@/server/errors";
 import { applyOrganisationImport } from "@/server/organisation-import/apply-organisation-import";
 import { demoTemplateCsv } from "@/server/organisation-import/demo-template";
+import { exportOrganisationCsv } from "@/server/organisation-import/export-organisation";
 import { previewOrganisationImport } from "@/server/organisation-import/preview-organisation-import";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -133,10 +134,8 @@ describe("a good file", () => {
     expect(preview.plan.counts).toEqual({ area: { create: 1, update: 1, unchanged: 0 }, unit: { create: 1, update: 0, unchanged: 0 } });
     expect(preview.plan.changes.find((c) => c.code === "demo-23737")).toMatchObject({
       op: "update",
-      fields: [
-        { field: "nameEn", before: null, after: "Ia Grai Commune" },
-        { field: "remote", before: false, after: true },
-      ],
+      // The demo seed already gives it this English name: only the remote flag changes.
+      fields: [{ field: "remote", before: false, after: true }],
     });
     expect(preview.text.includes("\r")).toBe(false);
     expect(await t.db.select().from(areas).where(eq(areas.code, "test-xa-moi"))).toHaveLength(0);
@@ -185,5 +184,19 @@ describe("a good file", () => {
     expect((changed.details!.preview as { plan: { counts: unknown } }).plan.counts).toMatchObject({ area: { create: 0, update: 1 } });
     const [row] = await t.db.select().from(areas).where(eq(areas.code, "test-xa-hai"));
     expect(row!.name).toBe("Xã Thứ Hai (khác)");
+  });
+});
+
+describe("the current list", () => {
+  it("is written in the import format for admins only; imported back unchanged, it changes nothing", async () => {
+    expect((await refusedWith(exportOrganisationCsv(t.db, await viewer("lanhdao.tinh")))).code).toBe("forbidden");
+    const text = await exportOrganisationCsv(t.db, await admin());
+    const lines = text.split("\r\n");
+    expect(lines[1]).toMatch(/^dia_ban,demo-52,Tỉnh Gia Lai,[^,]*,tinh,,,khong,2025-07-01,,$/);
+    expect(text).toContain("dia_ban,test-xa-moi,Xã Thử Nghiệm,Thu Nghiem Commune,xa,demo-52,,co,2026-08-01,,");
+    expect(text).toContain("don_vi,test-ubnd-moi,");
+    const preview = await previewOrganisationImport(t.db, await admin(), upload(text), now);
+    expect(preview.plan.changes.every((c) => c.op === "unchanged")).toBe(true);
+    expect(preview.plan.counts.area.unchanged).toBe((await t.db.select().from(areas)).length);
   });
 });

@@ -49,6 +49,12 @@ export default async function OrganisationImportPage({ searchParams }: Props) {
             </a>
             . {t("template.note")}
           </p>
+          <p className="max-w-prose">
+            <a href="/can-bo/quan-tri/to-chuc/mau.csv?hien-co=1" download className="underline">
+              {t("template.current")}
+            </a>
+            . {t("template.currentNote")}
+          </p>
           <ImportForm />
         </section>
         <FormatDoc />
