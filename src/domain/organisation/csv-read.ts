@@ -3,8 +3,11 @@
 // refused with how to save the file right), then split into records with comma or semicolon separators, quoted
 // fields, and the line of the file each record starts on. Pure.
 
-/** The largest file taken: both posts (the file, then its text travelling with the preview) stay under 1 MB. */
-export const IMPORT_MAX_BYTES = 512 * 1024;
+/**
+ * The largest file taken (a province's list is ~150 KB). A post after the preview carries the file's text in the
+ * form's state besides a new file, and the server takes at most 1 MB for this page's forms (body-limits.ts "form").
+ */
+export const IMPORT_MAX_BYTES = 384 * 1024;
 
 export type FileProblem = "empty" | "too_large" | "utf16" | "not_utf8";
 export type DecodeResult = { ok: true; text: string } | { ok: false; problem: FileProblem };

@@ -40,14 +40,16 @@ function refused(error: unknown): ImportFormState {
 
 /**
  * The import form posts here twice: first the file (checked and compared, nothing written: the preview), then,
- * with `op=apply`, the previewed text and its hashes (written in one transaction).
+ * with `op=apply`, the previewed text and its hashes, re-checked and written in one transaction.
  */
-export async function importAction(_prev: ImportFormState, form: FormData): Promise<ImportFormState> {
+export async function importAction(prev: ImportFormState, form: FormData): Promise<ImportFormState> {
   let target: string;
   try {
     const [db, viewer] = await Promise.all([getDb(), getViewer()]);
     if (form.get("op") === "apply") {
-      const input = { text: form.get("text") ?? undefined, fileHash: form.get("fileHash") ?? undefined, planHash: form.get("planHash") ?? undefined };
+      // The previewed text and its hashes come back as the form's previous state (bound to the form, as hidden
+      // fields when JavaScript is off): carried once, not also as fields of their own, to keep the post small.
+      const input = { text: prev.preview?.text, fileHash: prev.preview?.fileHash, planHash: prev.preview?.planHash };
       const { created, updated } = await applyOrganisationImport(db, viewer, input);
       target = `${PAGE}?xong=imported&tao=${created}&sua=${updated}`;
     } else {

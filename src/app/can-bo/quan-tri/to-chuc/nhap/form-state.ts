@@ -2,7 +2,7 @@ import type { ImportChange, ImportCounts } from "@/domain/organisation/csv-diff"
 import type { ImportProblem } from "@/domain/organisation/csv-format";
 
 /** The most changes or problems listed on the page (the counts cover them all). */
-export const LIST_LIMIT = 300;
+export const LIST_LIMIT = 200;
 
 /** What the import form keeps between posts: the problems by line, or the preview (its text travels with it). */
 export type ImportFormState = {

@@ -1,7 +1,8 @@
 "use client";
 
 // The import form: a plain multipart <form> posting the file to one server action, with or without JavaScript.
-// The preview comes back with the file's text in a hidden field; the second button posts it to be written.
+// The preview is the action's state, the file's text and hashes in it; React binds that state to the forms (hidden
+// fields without JavaScript), so the second button posts it back to be written.
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import type { FieldValue, ImportChange } from "@/domain/organisation/csv-diff";
@@ -82,9 +83,6 @@ function Preview({ preview, action, pending }: { preview: NonNullable<ImportForm
           {preview.changeCount > preview.changes.length && <p>{t("preview.more", { count: preview.changeCount - preview.changes.length })}</p>}
           <form action={action} className="space-y-2">
             <input type="hidden" name="op" value="apply" />
-            <input type="hidden" name="text" value={preview.text} />
-            <input type="hidden" name="fileHash" value={preview.fileHash} />
-            <input type="hidden" name="planHash" value={preview.planHash} />
             <p>{t("preview.applyNote")}</p>
             <button type="submit" className="btn-primary" disabled={pending}>
               {t("preview.apply", { count: preview.changeCount })}
