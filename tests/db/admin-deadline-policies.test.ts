@@ -17,6 +17,7 @@ import { removeDeadlinePolicy } from "@/server/deadline-policies/remove-deadline
 import { updateDeadlinePolicy } from "@/server/deadline-policies/update-deadline-policy";
 import { loadPolicies } from "@/server/deadlines/policy-rows";
 import { AppError } from "@/server/errors";
+import { getPublicCase } from "@/server/tracking/get-public-case";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let t: TestDatabase;
@@ -206,6 +207,9 @@ describe("confirming the Decree 155/2026 version", () => {
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, "deadline_policy.confirmed"));
     expect(audit).toMatchObject({ entityId: unconfirmed.id, data: { effectiveFrom: "2026-07-01", ends: [{ id: old.id, effectiveTo: "2026-06-30" }] } });
     expect((await refusedWith(confirmDeadlinePolicy(t.db, await admin(), { id: unconfirmed.id }))).details?.reason).toBe("already_confirmed");
+    // The status page names the basis and the date of the version a case keeps.
+    const [kept] = await t.db.select({ code: cases.code }).from(cases).where(eq(cases.policyId, old.id)).limit(1);
+    expect((await getPublicCase(t.db, kept!.code, now))?.rules).toMatchObject({ legalBasis: old.legalBasis, effectiveFrom: "2026-01-01" });
   });
 });
 

@@ -112,6 +112,8 @@ export type DeadlineState =
 
 export type PublicRules = {
   legalBasis: string;
+  /** The day this version of the policy took effect (the status page names it beside the basis). */
+  effectiveFrom: IsoDate;
   acceptance: Period;
   resolution: Period | null;
   remoteResolution: Period | null;
@@ -258,6 +260,7 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
         remoteArea: cases.remoteArea,
         policyId: deadlinePolicies.id,
         legalBasis: deadlinePolicies.legalBasis,
+        policyEffectiveFrom: deadlinePolicies.effectiveFrom,
         acceptanceAmount: deadlinePolicies.acceptanceAmount,
         acceptanceUnit: deadlinePolicies.acceptanceUnit,
         resolutionAmount: deadlinePolicies.resolutionAmount,
@@ -389,6 +392,7 @@ export async function getPublicCase(db: DbOrTx, code: string, now = new Date()):
       row.policyId !== null && row.legalBasis !== null && row.acceptanceAmount !== null && row.acceptanceUnit !== null
         ? {
             legalBasis: row.legalBasis,
+            effectiveFrom: row.policyEffectiveFrom!,
             acceptance: { amount: row.acceptanceAmount, unit: row.acceptanceUnit },
             resolution: period(row.resolutionAmount, row.resolutionUnit),
             remoteResolution: period(row.remoteResolutionAmount, row.remoteResolutionUnit),

@@ -352,7 +352,7 @@ function Deadlines({ c, t, locale }: { c: PublicCase; t: Translator; locale: str
       )}
       {/* Notes after the list, not inside it: a <dl> holds only terms and their descriptions. */}
       {usesWorkingDays && <p className="text-sm text-zinc-700">{t("deadlines.workingDaysHelp")}</p>}
-      {rules && <p className="text-sm text-zinc-700">{t("deadlines.legalBasis", { basis: rules.legalBasis })}</p>}
+      {rules && <p className="text-sm text-zinc-700">{t("deadlines.legalBasisSince", { basis: rules.legalBasis, date: formatDate(rules.effectiveFrom, locale) })}</p>}
     </section>
   );
 }
