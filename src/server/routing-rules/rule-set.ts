@@ -133,7 +133,7 @@ export function stepIds(steps: readonly RoutingStep[]): string[] {
   });
 }
 
-/** The rule set a change would give: `replace` swaps or adds rules by id, `drop` removes ids. */
+/** The rule set a change would give: each rule of `replace` takes the place of the one with its id, or is added. */
 export function proposedRules(current: readonly RoutingRule[], replace: readonly RoutingRule[]): RoutingRule[] {
   const byId = new Map(current.map((r) => [r.id, r]));
   for (const r of replace) byId.set(r.id, r);
