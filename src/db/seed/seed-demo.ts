@@ -37,6 +37,7 @@ import { seedDialogue } from "./demo-dialogue";
 import { seedReception } from "./demo-reception";
 import { seedPublication } from "./demo-publication";
 import { seedOpen311 } from "./demo-open311";
+import { seedReorganisation } from "./demo-reorganisation";
 import {
   DEMO_AREAS,
   DEMO_CATEGORIES,
@@ -344,6 +345,7 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<Seed
     await seedDialogue(tx, ids, now);
     await seedPublication(tx, now);
     await seedOpen311(tx, now);
+    await seedReorganisation(tx, now);
     await tx.insert(appMeta).values({ key: DEMO_DATA_KEY, value: now.toISOString() });
     await appendAudit(tx, { actorUserId: null, action: "demo.seeded", entityType: "installation", entityId: "demo", data: { cases: created } });
     return { reference: "ok", casesCreated: created };

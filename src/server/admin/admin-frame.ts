@@ -33,7 +33,7 @@ export type AdminChange<T> = { result: T; audit: AdminAudit | AdminAudit[] };
 
 // Serialises administration changes across instances: they are rare, and checks such as "no (kind, area) left
 // without a route" or "no cycle in the tree" must see the state the change is applied to.
-const ADMIN_LOCK = 73_011_517;
+export const ADMIN_LOCK = 73_011_517;
 
 export async function adminChange<T>(db: Database, viewer: Viewer | null, change: (tx: Tx, admin: Viewer) => Promise<AdminChange<T>>): Promise<T> {
   assertAdmin(viewer);

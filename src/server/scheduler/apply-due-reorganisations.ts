@@ -5,11 +5,11 @@ import { reorganisations } from "@/db/schema";
 import { runInTransaction } from "@/db/transaction";
 import { toLocalDate } from "@/domain/calendar";
 import { logger } from "@/lib/logger";
+import { ADMIN_LOCK } from "@/server/admin/admin-frame";
 import { appendAudit } from "@/server/audit/append-audit";
 import { invalidateReferenceData } from "@/server/intake/reference-data";
 import { applyInTx, lockPlanned } from "@/server/reorganisation/reorganisation-frame";
 
-const ADMIN_LOCK = 73_011_517;
 
 /**
  * Applies every planned reorganisation whose date has come, each in its own transaction. Runs on every tick,
