@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
 import { IntakePage } from "./pages/intake-page";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing, signInThroughOutbox } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core"), "utf8");
@@ -287,10 +287,23 @@ describe("accessibility of the administration pages (all axe rules)", () => {
   it("the officials and the holidays", async () => {
     session = await openBrowser();
     const { page } = session;
-    await signInThroughOutbox(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri/nguoi-dung");
+    await signInReusing(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri/nguoi-dung");
     await page.waitForURL(/\/can-bo\/quan-tri\/nguoi-dung/);
     await expectNoViolations(page);
     await page.goto(`${baseUrl}/can-bo/quan-tri/ngay-nghi?nam=2027`);
     await expectNoViolations(page);
+  });
+
+  it("the index, the organisation and its import, reorganisations, routing rules, deadlines, fields and texts", async () => {
+    session = await openBrowser();
+    const { page } = session;
+    await signInReusing(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri");
+    await page.waitForURL(/\/can-bo\/quan-tri$/);
+    await expectNoViolations(page);
+    for (const path of ["to-chuc", "to-chuc/nhap", "sap-xep", "dinh-tuyen", "thoi-han", "linh-vuc"]) {
+      await page.goto(`${baseUrl}/can-bo/quan-tri/${path}`);
+      await page.locator("h1").first().waitFor();
+      await expectNoViolations(page);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // offered. A text of the form ("thụ lý") is previewed, saved, shown to citizens, then restored to the default.
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const PAGE = "/can-bo/quan-tri/linh-vuc";
@@ -15,7 +15,7 @@ afterEach(async () => {
 async function admin(): Promise<Session> {
   const s = await openBrowser({ javaScriptEnabled: false });
   sessions.push(s);
-  await signInThroughOutbox(s.page, baseUrl, "quantri@doithoai.example", PAGE);
+  await signInReusing(s.page, baseUrl, "quantri@doithoai.example", PAGE);
   await s.page.waitForURL(new RegExp(PAGE));
   return s;
 }

@@ -2,7 +2,7 @@
 // and writes nothing; corrected, it is previewed, imported, and the same file again changes nothing.
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const PATH = "/can-bo/quan-tri/to-chuc/nhap";
@@ -14,7 +14,7 @@ afterEach(async () => {
 async function admin(): Promise<Session> {
   const s = await openBrowser({ javaScriptEnabled: false });
   sessions.push(s);
-  await signInThroughOutbox(s.page, baseUrl, "quantri@doithoai.example", PATH);
+  await signInReusing(s.page, baseUrl, "quantri@doithoai.example", PATH);
   await s.page.waitForURL(new RegExp(PATH));
   return s;
 }

@@ -5,7 +5,7 @@
 import type { Locator } from "playwright-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const PAGE = "/can-bo/quan-tri/to-chuc";
@@ -17,7 +17,7 @@ afterEach(async () => {
 async function admin(): Promise<Session> {
   const s = await openBrowser({ javaScriptEnabled: false });
   sessions.push(s);
-  await signInThroughOutbox(s.page, baseUrl, "quantri@doithoai.example", PAGE);
+  await signInReusing(s.page, baseUrl, "quantri@doithoai.example", PAGE);
   await s.page.waitForURL(new RegExp(PAGE));
   return s;
 }

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { toLocalDate } from "../../src/domain/calendar";
 import { openBrowser, type Session } from "./support/browser";
 import { startOwnServer, type OwnServer } from "./support/own-server";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing } from "./support/sign-in";
 import { IntakePage } from "./pages/intake-page";
 
 let server: OwnServer;
@@ -50,7 +50,7 @@ describe("reorganisation", () => {
     const s = await openBrowser({ javaScriptEnabled: false });
     sessions.push(s);
     const { page } = s;
-    await signInThroughOutbox(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri/sap-xep");
+    await signInReusing(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri/sap-xep");
     await page.waitForURL(/\/can-bo\/quan-tri\/sap-xep/);
     const plan = page.locator("section#lap");
     await plan.getByRole("checkbox", { name: new RegExp(`^${escape(receipt.unit)} \\(`) }).check();

@@ -3,7 +3,7 @@
 // to the body denounced is refused with an explanation.
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const sessions: Session[] = [];
@@ -14,7 +14,7 @@ afterEach(async () => {
 async function admin(path: string): Promise<Session> {
   const s = await openBrowser({ javaScriptEnabled: false });
   sessions.push(s);
-  await signInThroughOutbox(s.page, baseUrl, "quantri@doithoai.example", path);
+  await signInReusing(s.page, baseUrl, "quantri@doithoai.example", path);
   await s.page.waitForURL(new RegExp(path.replace(/[?]/g, "\\?")));
   return s;
 }
@@ -23,7 +23,7 @@ describe("routing rules", () => {
   it("edits the rule for denunciations about the Department of Health, tries it on a sample, saves it, and is refused sending them to that department (JavaScript off)", async () => {
     const { page } = await admin("/can-bo/quan-tri/dinh-tuyen");
     // The demo rule about a body is tried first: number 1.
-    await page.getByRole("link", { name: "Sửa quy tắc số 1" }).click();
+    await page.getByRole("link", { name: "Sửa quy tắc số 1", exact: true }).click();
     const edit = page.locator("#sua");
     await edit.getByRole("heading", { name: "Sửa quy tắc số 1" }).waitFor();
     expect(await edit.getByLabel("Cơ quan bị tố cáo hoặc khiếu nại", { exact: true }).inputValue()).not.toBe("");
@@ -46,7 +46,7 @@ describe("routing rules", () => {
     expect(await page.locator("#quy-tac ol > li").first().locator("h3").textContent()).toContain("Công an tỉnh");
 
     // Sending denunciations about the department to the department itself is refused, with the reason.
-    await page.getByRole("link", { name: "Sửa quy tắc số 1" }).click();
+    await page.getByRole("link", { name: "Sửa quy tắc số 1", exact: true }).click();
     await page.locator("#sua").getByLabel("Đơn vị nhận hồ sơ").selectOption({ label: "Sở Y tế" });
     await page.locator("#sua").getByRole("button", { name: "Lưu thay đổi" }).click();
     const refusal = page.getByRole("alert").filter({ hasText: "Chưa lưu: thay đổi này làm hỏng việc chuyển hồ sơ." });

@@ -3,7 +3,7 @@
 // deactivated by an administrator is signed out at once.
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing, signInThroughOutbox } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const sessions: Session[] = [];
@@ -14,7 +14,7 @@ afterEach(async () => {
 async function admin(path: string): Promise<Session> {
   const s = await openBrowser({ javaScriptEnabled: false });
   sessions.push(s);
-  await signInThroughOutbox(s.page, baseUrl, "quantri@doithoai.example", path);
+  await signInReusing(s.page, baseUrl, "quantri@doithoai.example", path);
   await s.page.waitForURL(new RegExp(path.replace(/[?]/g, "\\?")));
   return s;
 }

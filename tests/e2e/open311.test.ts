@@ -3,7 +3,7 @@
 // case with a public status page, the API lists it, and once the key is revoked the same client is refused.
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
-import { signInThroughOutbox } from "./support/sign-in";
+import { signInReusing } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 let session: Session | null = null;
@@ -26,7 +26,7 @@ describe("Open311 GeoReport v2", () => {
   it("takes a request with a key an administrator issued, shows it like any case, and refuses it once the key is revoked", async () => {
     session = await openBrowser();
     const { page } = session;
-    await signInThroughOutbox(page, baseUrl, "quantri@doithoai.example", "/can-bo/open311");
+    await signInReusing(page, baseUrl, "quantri@doithoai.example", "/can-bo/open311");
     await page.waitForURL(/\/can-bo\/open311/);
     const name = `Ứng dụng thử ${Date.now().toString(36)}`;
     await page.getByLabel("Tên ứng dụng hoặc đơn vị dùng khóa").fill(name);

@@ -1,5 +1,8 @@
-import { createDecipheriv } from "node:crypto";
-import type { Page } from "playwright-core";
+import { createDecipheriv, createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Cookie, Page } from "playwright-core";
 import postgres from "postgres";
 import { expect, inject } from "vitest";
 
@@ -71,4 +74,25 @@ export async function signInThroughOutbox(page: Page, baseUrl: string, email: st
   expect(href).toContain("/api/auth/callback/resend");
   await page.goto(href);
   await expectLinksPurged(baseUrl, email);
+}
+
+/**
+ * Signs in as `email`, reusing the session cookies an earlier test file saved for this server and address. The
+ * sign-in limits (five emails an hour per address) are real in the test server, and the administration journeys
+ * sign the same demo admin in more often than that; a saved session that no longer works (another server, a new
+ * database) is replaced by a fresh sign-in through the outbox.
+ */
+export async function signInReusing(page: Page, baseUrl: string, email: string, callbackPath = "/") {
+  const file = path.join(tmpdir(), `doithoai-e2e-session-${createHash("sha256").update(`${baseUrl} ${email}`).digest("hex").slice(0, 16)}.json`);
+  if (existsSync(file)) {
+    await page.context().addCookies(JSON.parse(readFileSync(file, "utf8")) as Cookie[]);
+    await page.goto(`${baseUrl}${callbackPath}`);
+    if (!new URL(page.url()).pathname.startsWith("/dang-nhap")) return;
+    await page.context().clearCookies();
+  }
+  await signInThroughOutbox(page, baseUrl, email, callbackPath);
+  await page.waitForURL((url) => !url.pathname.startsWith("/dang-nhap"));
+  const temp = `${file}.${process.pid}`;
+  writeFileSync(temp, JSON.stringify(await page.context().cookies()));
+  renameSync(temp, file);
 }

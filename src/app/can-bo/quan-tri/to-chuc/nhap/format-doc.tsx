@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/scroll-region";
 import { AREA_KIND_VALUES, IMPORT_COLUMNS, REQUIRED_COLUMNS, UNIT_KIND_VALUES } from "@/domain/organisation/csv-format";
 
 const RULES = ["encoding", "separator", "rows", "empty", "dates", "excel"] as const;
@@ -25,7 +26,7 @@ export async function FormatDoc() {
           <li key={r}>{t(`doc.rules.${r}`)}</li>
         ))}
       </ul>
-      <div className="overflow-x-auto">
+      <ScrollRegion label={t("doc.tableLabel")}>
         <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
           <thead>
             <tr className="border-b border-zinc-300">
@@ -53,7 +54,7 @@ export async function FormatDoc() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h3 className="font-semibold">{t("doc.kindsTitle")}</h3>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
