@@ -50,7 +50,7 @@ describe("reorganisation", () => {
     const s = await openBrowser({ javaScriptEnabled: false });
     sessions.push(s);
     const { page } = s;
-    await signInReusing(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri/sap-xep");
+    await signInReusing(page, baseUrl, "quantri@doithoai.example", "/can-bo/quan-tri/sap-xep", server);
     await page.waitForURL(/\/can-bo\/quan-tri\/sap-xep/);
     const plan = page.locator("section#lap");
     await plan.getByRole("checkbox", { name: new RegExp(`^${escape(receipt.unit)} \\(`) }).check();

@@ -1,9 +1,7 @@
 // Running a session live, in Chromium: the projector view in its own browser follows the moderator's actions
 // without reloading; a browser without JavaScript shows the same state on a reload, and reloads itself.
 // On a server of its own: starting the demo's open session must not disturb the other journeys.
-import { createDecipheriv } from "node:crypto";
 import type { Page } from "playwright-core";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type Session } from "./support/browser";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
@@ -27,28 +25,9 @@ async function browser(options: { javaScriptEnabled?: boolean } = {}): Promise<P
   return session.page;
 }
 
-/**
- * Signs in on this file's own server. Local mode: through its outbox page (the shared helper). Server mode: the
- * sign-in link is read sealed from this server's own database (the shared helper reads the shared server's).
- */
-async function signIn(page: Page, email: string, callbackPath: string) {
-  if (server.mode === "local") return signInThroughOutbox(page, server.baseUrl, email, callbackPath);
-  await page.goto(`${server.baseUrl}/dang-nhap?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  await page.getByLabel(/Địa chỉ email|Email address/).fill(email);
-  await page.getByRole("button", { name: /Gửi đường dẫn đăng nhập|Send me a sign-in link/ }).click();
-  await page.waitForURL(/\/dang-nhap\/kiem-tra-email/);
-  const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await sql<{ secret: string }[]>`select secret from email_outbox where to_address = ${email} and template = 'sign-in' order by created_at desc limit 1`;
-    const at = row!.secret.indexOf(":");
-    const entry = server.personalDataKeys.split(",").find((part) => part.trim().split(":")[0] === row!.secret.slice(0, at))!;
-    const [iv, tag, body] = row!.secret.slice(at + 1).split(".").map((part) => Buffer.from(part, "base64"));
-    const decipher = createDecipheriv("aes-256-gcm", Buffer.from(entry.trim().split(":")[1]!, "base64"), iv!);
-    decipher.setAuthTag(tag!);
-    await page.goto((JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString("utf8")) as { url: string }).url);
-  } finally {
-    await sql.end();
-  }
+/** Signs in on this file's own server: its outbox, not the shared server's. */
+function signIn(page: Page, email: string, callbackPath: string) {
+  return signInThroughOutbox(page, server.baseUrl, email, callbackPath, server);
 }
 
 /** The demo's session taking questions in advance, with approved questions in its queue. */

@@ -22,8 +22,18 @@ function unsealSecret(stored: string, keys: string): Record<string, string> {
   return JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString("utf8")) as Record<string, string>;
 }
 
-async function withAppDatabase<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(inject("e2eDatabaseUrl"), { max: 1, onnotice: () => {} });
+/**
+ * Where a server keeps its outbox: the shared server of the global setup by default, or a test file's own server
+ * (its own data folder, or its own database and keys in server mode).
+ */
+export type OutboxServer = { mode: "local" | "server"; databaseUrl: string; personalDataKeys: string };
+
+function sharedServer(): OutboxServer {
+  return { mode: inject("serverMode") === "server" ? "server" : "local", databaseUrl: inject("e2eDatabaseUrl"), personalDataKeys: inject("personalDataKeys") };
+}
+
+async function withAppDatabase<T>(server: OutboxServer, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
   try {
     return await work(sql);
   } finally {
@@ -35,14 +45,14 @@ async function withAppDatabase<T>(work: (sql: postgres.Sql) => Promise<T>): Prom
  * The sign-in link of the newest message to `email`. Local mode: read from the outbox page, as a newcomer does.
  * Server mode has no outbox page for non-admins, so the link is read from the outbox table, where it is sealed.
  */
-export async function signInLink(page: Page, baseUrl: string, email: string): Promise<string> {
-  if (inject("serverMode") === "server") {
-    return withAppDatabase(async (sql) => {
+export async function signInLink(page: Page, baseUrl: string, email: string, server = sharedServer()): Promise<string> {
+  if (server.mode === "server") {
+    return withAppDatabase(server, async (sql) => {
       const [row] = await sql<{ secret: string | null; text: string }[]>`
         select secret, text from email_outbox where to_address = ${email} and template = 'sign-in' order by created_at desc limit 1`;
       expect(row?.secret, "the sign-in message keeps its link sealed").toBeTruthy();
       expect(row!.text).not.toContain("callback/resend");
-      return unsealSecret(row!.secret!, inject("personalDataKeys")).url!;
+      return unsealSecret(row!.secret!, server.personalDataKeys).url!;
     });
   }
   await page.goto(`${baseUrl}/hop-thu`);
@@ -52,9 +62,9 @@ export async function signInLink(page: Page, baseUrl: string, email: string): Pr
 }
 
 /** Once a link is used, the outbox keeps no working link for that address. */
-async function expectLinksPurged(baseUrl: string, email: string) {
-  if (inject("serverMode") === "server") {
-    const left = await withAppDatabase((sql) => sql`select id from email_outbox where to_address = ${email} and template = 'sign-in' and secret is not null`);
+async function expectLinksPurged(baseUrl: string, email: string, server: OutboxServer) {
+  if (server.mode === "server") {
+    const left = await withAppDatabase(server, (sql) => sql`select id from email_outbox where to_address = ${email} and template = 'sign-in' and secret is not null`);
     expect(left).toHaveLength(0);
     return;
   }
@@ -65,15 +75,15 @@ async function expectLinksPurged(baseUrl: string, email: string) {
 }
 
 /** Signs in through the real magic-link flow: the form, then the link from the outbox. */
-export async function signInThroughOutbox(page: Page, baseUrl: string, email: string, callbackPath = "/") {
+export async function signInThroughOutbox(page: Page, baseUrl: string, email: string, callbackPath = "/", server = sharedServer()) {
   await page.goto(`${baseUrl}/dang-nhap?callbackUrl=${encodeURIComponent(callbackPath)}`);
   await page.getByLabel(/Địa chỉ email|Email address/).fill(email);
   await page.getByRole("button", { name: /Gửi đường dẫn đăng nhập|Send me a sign-in link/ }).click();
   await page.waitForURL(/\/dang-nhap\/kiem-tra-email/);
-  const href = await signInLink(page, baseUrl, email);
+  const href = await signInLink(page, baseUrl, email, server);
   expect(href).toContain("/api/auth/callback/resend");
   await page.goto(href);
-  await expectLinksPurged(baseUrl, email);
+  await expectLinksPurged(baseUrl, email, server);
 }
 
 /**
@@ -82,7 +92,7 @@ export async function signInThroughOutbox(page: Page, baseUrl: string, email: st
  * sign the same demo admin in more often than that; a saved session that no longer works (another server, a new
  * database) is replaced by a fresh sign-in through the outbox.
  */
-export async function signInReusing(page: Page, baseUrl: string, email: string, callbackPath = "/") {
+export async function signInReusing(page: Page, baseUrl: string, email: string, callbackPath = "/", server = sharedServer()) {
   const file = path.join(tmpdir(), `doithoai-e2e-session-${createHash("sha256").update(`${baseUrl} ${email}`).digest("hex").slice(0, 16)}.json`);
   if (existsSync(file)) {
     await page.context().addCookies(JSON.parse(readFileSync(file, "utf8")) as Cookie[]);
@@ -90,7 +100,7 @@ export async function signInReusing(page: Page, baseUrl: string, email: string, 
     if (!new URL(page.url()).pathname.startsWith("/dang-nhap")) return;
     await page.context().clearCookies();
   }
-  await signInThroughOutbox(page, baseUrl, email, callbackPath);
+  await signInThroughOutbox(page, baseUrl, email, callbackPath, server);
   await page.waitForURL((url) => !url.pathname.startsWith("/dang-nhap"));
   const temp = `${file}.${process.pid}`;
   writeFileSync(temp, JSON.stringify(await page.context().cookies()));
