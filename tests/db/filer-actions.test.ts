@@ -308,6 +308,9 @@ describe("the filer's view of the case", () => {
     expect(JSON.stringify(view.events)).not.toContain("nội bộ");
     expect(view.attachments.map((a) => a.fileName)).toEqual(["anh.png"]);
     expect(view.actions).toEqual({ addInformation: false, provideInfo: false, withdraw: false, rate: true, contest: true });
+    // The deadline's basis names the version the case started under, with the day it took effect.
+    const version = DEFAULT_DEADLINE_POLICIES.find((p) => p.kind === "petition")!;
+    expect(view.policy).toMatchObject({ legalBasis: version.legalBasis, effectiveFrom: version.effectiveFrom });
   });
 
   it("offers what each status allows", async () => {

@@ -61,7 +61,7 @@ export type FilerCase = {
   satisfaction: "satisfied" | "unsatisfied" | null;
   /** The deadline that runs now, and whether it has passed (overdue is derived, never stored). */
   currentDue: { kind: "acceptance" | "resolution"; on: IsoDate; overdue: boolean } | null;
-  policy: { legalBasis: string; pausesOnInfoRequest: boolean } | null;
+  policy: { legalBasis: string; effectiveFrom: string; pausesOnInfoRequest: boolean } | null;
   parentCase: { code: string } | null;
   secondInstance: { code: string } | null;
   /** The last information request's text, while the case waits for it. */
@@ -105,7 +105,7 @@ export async function getFilerCase(db: DbOrTx, caseId: string, now = new Date())
       unit: { id: units.id, name: units.name, nameEn: units.nameEn },
       category: { nameVi: categories.nameVi, nameEn: categories.nameEn },
       area: areas.name,
-      policy: { legalBasis: deadlinePolicies.legalBasis, pausesOnInfoRequest: deadlinePolicies.pausesOnInfoRequest },
+      policy: { legalBasis: deadlinePolicies.legalBasis, effectiveFrom: deadlinePolicies.effectiveFrom, pausesOnInfoRequest: deadlinePolicies.pausesOnInfoRequest },
     })
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))

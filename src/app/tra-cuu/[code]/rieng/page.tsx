@@ -269,7 +269,7 @@ function Summary({ c, t, locale, labels }: { c: FilerCase; t: Translator; locale
           <dd>
             <Deadline c={c} t={t} locale={locale} />
           </dd>
-          {c.policy && <dd className="text-sm text-zinc-700">{t("summary.legalBasis", { basis: c.policy.legalBasis })}</dd>}
+          {c.policy && <dd className="text-sm text-zinc-700">{t("summary.legalBasis", { basis: c.policy.legalBasis, date: formatDate(c.policy.effectiveFrom, locale) })}</dd>}
         </div>
         {c.parentCase && (
           <div className="sm:col-span-2">
