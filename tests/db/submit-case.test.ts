@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listLocalOutbox } from "@/server/email/list-local-outbox";
 import { renderPendingEmails } from "@/server/email/render-pending";
-import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, emailOutbox, units } from "@/db/schema";
+import { areas, attachments, auditLog, caseEvents, caseParties, cases, categories, emailOutbox, routingRules, units } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAccessKey } from "@/domain/tracking-code";
 import { verifyAuditChain } from "@/server/audit/append-audit";
+import { invalidateReferenceData } from "@/server/intake/reference-data";
 import { submitCase, type SubmitResult } from "@/server/intake/submit-case";
 import type { SubmitCaseInput } from "@/server/intake/submit-case-input";
 import { unsealPersonalData, unsealSecret } from "@/server/privacy/personal-data";
@@ -214,5 +215,24 @@ describe("submitting a case", () => {
     const [row] = await t.db.select().from(cases).where(eq(cases.id, receipt.caseId));
     expect(row!.unitId).not.toBe(pleiku);
     expect(row!.subjectUnitId).toBe(pleiku);
+  });
+
+  it("routes a complaint about a named body by the rule for that body, as the administrators' rule tester says", async () => {
+    const health = ids.unit["demo-syt"]!;
+    const [rule] = await t.db
+      .insert(routingRules)
+      .values({ kind: "complaint", subjectUnitId: health, unitId: ids.unit["demo-ubnd"]!, note: "Khiếu nại quyết định của Sở Y tế (thử)" })
+      .returning();
+    invalidateReferenceData(t.db);
+    try {
+      const about = receiptOf(await submit(input({ kind: "complaint", categoryId: ids.category.health!, filerAddress: "Tổ 2, phường Pleiku", subjectUnitId: health })));
+      const other = receiptOf(await submit(input({ kind: "complaint", categoryId: ids.category.health!, filerAddress: "Tổ 2, phường Pleiku" })));
+      const routed = await t.db.select({ id: cases.id, unitId: cases.unitId, ruleId: cases.routingRuleId }).from(cases).where(inArray(cases.id, [about.caseId, other.caseId]));
+      expect(routed.find((c) => c.id === about.caseId)).toMatchObject({ unitId: ids.unit["demo-ubnd"], ruleId: rule!.id });
+      expect(routed.find((c) => c.id === other.caseId)!.ruleId).not.toBe(rule!.id);
+    } finally {
+      await t.db.update(routingRules).set({ active: false }).where(eq(routingRules.id, rule!.id));
+      invalidateReferenceData(t.db);
+    }
   });
 });

@@ -66,8 +66,9 @@ export const routingRules = pgTable(
     categoryId: uuid("category_id").references(() => categories.id),
     areaId: uuid("area_id").references(() => areas.id),
     /**
-     * For denunciations: matches only those about this body (the unit of the person denounced), e.g. "about a
-     * department, to the provincial inspectorate". Never the body itself nor a unit below it (checked on save).
+     * For denunciations and complaints: matches only those about this body (the unit of the person denounced, or
+     * the body whose decision is complained of), e.g. "denunciations about a department, to the provincial
+     * inspectorate". A denunciation rule never sends to the body itself nor a unit below it (checked on save).
      */
     subjectUnitId: uuid("subject_unit_id").references(() => units.id),
     unitId: uuid("unit_id")
