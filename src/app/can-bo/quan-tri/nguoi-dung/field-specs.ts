@@ -1,7 +1,7 @@
 import type { getTranslations } from "next-intl/server";
+import type { FieldSpec } from "@/components/forms/spec-field";
 import { ROLES } from "@/domain/types";
 import type { PeopleView } from "@/server/people/list-people";
-import type { FieldSpec } from "./forms";
 
 type T = Awaited<ReturnType<typeof getTranslations<"people">>>;
 type Locale = "vi" | "en";

@@ -2,14 +2,11 @@
 
 // The people forms: each a plain <form> posting to one server action. Without JavaScript the browser posts and gets
 // the page back with what was typed and the errors by field; with it, the same happens in place.
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { SpecField, type FieldSpec } from "@/components/forms/spec-field";
 import { peopleAction } from "./actions";
-import { EMPTY_PEOPLE_FORM, type PeopleFormState, type PeopleOp } from "./form-state";
-
-export type FieldSpec =
-  | { name: string; label: string; type: "text" | "email"; hint?: string; autoComplete?: string }
-  | { name: string; label: string; type: "select"; hint?: string; options: { value: string; label: string }[]; choose?: string };
+import { EMPTY_PEOPLE_FORM, type PeopleOp } from "./form-state";
 
 type Props = {
   op: PeopleOp;
@@ -23,47 +20,14 @@ type Props = {
   secondary?: boolean;
 };
 
-function Field({ spec, state, value }: { spec: FieldSpec; state: PeopleFormState; value: string }) {
-  const t = useTranslations("people.problems");
-  const id = `${useId()}-${spec.name}`;
-  const problem = state.fieldErrors[spec.name];
-  const describedBy = [spec.hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  const common = { id, name: spec.name, "aria-invalid": problem ? true : undefined, "aria-describedby": describedBy } as const;
-  const key = (problem ?? "invalid") as "invalid";
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {spec.label}
-      </label>
-      {spec.type === "select" ? (
-        <select key={`s-${value}`} {...common} defaultValue={value} className="field-input">
-          {spec.choose !== undefined && <option value="">{spec.choose}</option>}
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input key={`i-${value}`} {...common} type={spec.type} autoComplete={spec.autoComplete ?? "off"} defaultValue={value} className="field-input" />
-      )}
-      {spec.hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {spec.hint}
-        </p>
-      )}
-      {problem && (
-        <p id={`${id}-error`} className="field-error">
-          {t.has(key) ? t(key) : t("invalid")}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function PeopleForm({ op, hidden = {}, fields = [], defaults = {}, submit, submitLabel, note, secondary = false }: Props) {
   const t = useTranslations("people.errors");
   const [state, action, pending] = useActionState(peopleAction, EMPTY_PEOPLE_FORM);
+  const tp = useTranslations("people.problems");
+  const problemOf = (name: string) => {
+    const problem = state.fieldErrors[name];
+    return problem && (tp.has(problem as "invalid") ? tp(problem as "invalid") : tp("invalid"));
+  };
   const refused = state.formError !== undefined;
   const valueOf = (name: string) => (refused ? (state.values[name] ?? "") : (defaults[name] ?? ""));
   return (
@@ -80,7 +44,7 @@ export function PeopleForm({ op, hidden = {}, fields = [], defaults = {}, submit
       {fields.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2">
           {fields.map((f) => (
-            <Field key={f.name} spec={f} state={state} value={valueOf(f.name)} />
+            <SpecField key={f.name} spec={f} value={valueOf(f.name)} problem={problemOf(f.name)} autoComplete="off" />
           ))}
         </div>
       )}

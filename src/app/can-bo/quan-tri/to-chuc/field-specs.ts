@@ -1,8 +1,8 @@
 import type { getTranslations } from "next-intl/server";
+import type { FieldSpec } from "@/components/forms/spec-field";
 import type { Branch } from "@/domain/organisation/changes";
 import { AREA_KINDS, UNIT_KINDS } from "@/domain/types";
 import type { AreaNode, OrganisationView, UnitNode } from "@/server/organisation/get-organisation";
-import type { FieldSpec } from "./forms";
 
 export type T = Awaited<ReturnType<typeof getTranslations<"organisation">>>;
 export type Locale = "vi" | "en";

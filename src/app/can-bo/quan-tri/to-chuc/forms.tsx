@@ -3,15 +3,11 @@
 // The organisation forms: each a plain <form> posting to one server action. Without JavaScript the browser posts and
 // gets the page back with what was typed and the errors by field; with it, the same happens in place.
 import Link from "next/link";
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { SpecField, type FieldSpec } from "@/components/forms/spec-field";
 import { organisationAction } from "./actions";
 import { EMPTY_ORG_FORM, type OrgFormState, type OrgOp } from "./form-state";
-
-export type FieldSpec =
-  | { name: string; label: string; type: "text" | "email" | "date"; hint?: string; wide?: boolean }
-  | { name: string; label: string; type: "select"; hint?: string; options: { value: string; label: string }[]; wide?: boolean }
-  | { name: string; label: string; type: "checkbox"; hint?: string; wide?: boolean };
 
 type Props = {
   op: OrgOp;
@@ -22,58 +18,6 @@ type Props = {
   note?: string;
   secondary?: boolean;
 };
-
-function Field({ spec, state, value }: { spec: FieldSpec; state: OrgFormState; value: string }) {
-  const t = useTranslations("organisation.problems");
-  const id = `${useId()}-${spec.name}`;
-  const problem = state.fieldErrors[spec.name];
-  const describedBy = [spec.hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  const common = { id, name: spec.name, "aria-invalid": problem ? true : undefined, "aria-describedby": describedBy } as const;
-  const key = (problem ?? "invalid") as "invalid";
-  const hint = spec.hint && (
-    <p id={`${id}-hint`} className="field-hint">
-      {spec.hint}
-    </p>
-  );
-  const error = problem && (
-    <p id={`${id}-error`} className="field-error">
-      {t.has(key) ? t(key, (state.fieldParams?.[spec.name] ?? {}) as never) : t("invalid")}
-    </p>
-  );
-  if (spec.type === "checkbox")
-    return (
-      <div className={spec.wide ? "sm:col-span-2" : undefined}>
-        <div className="flex min-h-11 items-center gap-3">
-          <input key={`c-${value}`} {...common} type="checkbox" defaultChecked={value === "on"} className="h-5 w-5 shrink-0" />
-          <label htmlFor={id} className="font-semibold">
-            {spec.label}
-          </label>
-        </div>
-        {hint}
-        {error}
-      </div>
-    );
-  return (
-    <div className={spec.wide ? "min-w-0 sm:col-span-2" : "min-w-0"}>
-      <label htmlFor={id} className="field-label">
-        {spec.label}
-      </label>
-      {spec.type === "select" ? (
-        <select key={`s-${value}`} {...common} defaultValue={value} className="field-input">
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input key={`i-${value}`} {...common} type={spec.type} autoComplete="off" defaultValue={value} className="field-input" />
-      )}
-      {hint}
-      {error}
-    </div>
-  );
-}
 
 function FormAlert({ state }: { state: OrgFormState }) {
   const t = useTranslations("organisation.errors");
@@ -95,6 +39,11 @@ function FormAlert({ state }: { state: OrgFormState }) {
 
 export function OrgForm({ op, hidden = {}, fields, defaults = {}, submit, note, secondary = false }: Props) {
   const [state, action, pending] = useActionState(organisationAction, EMPTY_ORG_FORM);
+  const tp = useTranslations("organisation.problems");
+  const problemOf = (name: string) => {
+    const problem = state.fieldErrors[name];
+    return problem && (tp.has(problem as "invalid") ? tp(problem as "invalid", (state.fieldParams?.[name] ?? {}) as never) : tp("invalid"));
+  };
   const refused = state.formError !== undefined;
   const valueOf = (name: string) => (refused ? (state.values[name] ?? "") : (defaults[name] ?? ""));
   return (
@@ -107,7 +56,7 @@ export function OrgForm({ op, hidden = {}, fields, defaults = {}, submit, note, 
       {fields.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2">
           {fields.map((f) => (
-            <Field key={f.name} spec={f} state={state} value={valueOf(f.name)} />
+            <SpecField key={f.name} spec={f} value={valueOf(f.name)} problem={problemOf(f.name)} autoComplete="off" shrink />
           ))}
         </div>
       )}

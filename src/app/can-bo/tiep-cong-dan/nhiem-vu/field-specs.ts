@@ -1,7 +1,7 @@
 import type { getTranslations } from "next-intl/server";
+import type { FieldSpec } from "@/components/forms/spec-field";
 import { DUTY_PERIODS, POSITION_KINDS } from "@/domain/reception/vocabulary";
 import type { DutyAdminView } from "@/server/reception/duty-admin/get-duty-admin";
-import type { FieldSpec } from "./forms";
 
 type T = Awaited<ReturnType<typeof getTranslations<"duty">>>;
 type Locale = "vi" | "en";
@@ -14,7 +14,7 @@ export function ruleFields(t: T): FieldSpec[] {
     { name: "times", label: t("admin.fields.times"), type: "number", min: 1, max: 31 },
     { name: "per", label: t("admin.fields.per"), type: "select", options: DUTY_PERIODS.map((p) => ({ value: p, label: t(p === "week" ? "admin.fields.perWeek" : "admin.fields.perMonth") })) },
     { name: "effectiveFrom", label: t("admin.fields.effectiveFrom"), type: "date" },
-    { name: "legalBasis", label: t("admin.fields.legalBasis"), type: "textarea" },
+    { name: "legalBasis", label: t("admin.fields.legalBasis"), type: "textarea", rows: 2 },
     { name: "confirmed", label: t("admin.fields.confirmed"), type: "checkbox", hint: t("admin.fields.confirmedHint") },
   ];
 }

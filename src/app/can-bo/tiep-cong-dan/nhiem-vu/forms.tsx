@@ -3,15 +3,11 @@
 // The duty admin forms: each a plain <form> posting to one server action. Without JavaScript the browser posts and
 // gets the page back with what was typed and the errors by field; with it, the same happens in place.
 import Link from "next/link";
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { SpecField, type FieldSpec } from "@/components/forms/spec-field";
 import { dutyAdminAction } from "./actions";
-import { EMPTY_DUTY_ADMIN_FORM, type DutyAdminFormState } from "./form-state";
-
-export type FieldSpec =
-  | { name: string; label: string; type: "text" | "date" | "time" | "number" | "textarea"; hint?: string; min?: number; max?: number }
-  | { name: string; label: string; type: "select"; hint?: string; options: { value: string; label: string }[]; choose?: string }
-  | { name: string; label: string; type: "checkbox"; hint?: string };
+import { EMPTY_DUTY_ADMIN_FORM } from "./form-state";
 
 type Props = {
   op: "add_rule" | "confirm_rule" | "save_position" | "assign_holder";
@@ -28,65 +24,14 @@ function problemText(t: ReturnType<typeof useTranslations<"duty.admin">>, field:
   return t.has(key) ? t(key) : t("problems.invalid");
 }
 
-function Field({ spec, state, value }: { spec: FieldSpec; state: DutyAdminFormState; value: string }) {
-  const t = useTranslations("duty.admin");
-  const id = `${useId()}-${spec.name}`;
-  const problem = state.fieldErrors[spec.name];
-  const describedBy = [spec.hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  const common = { id, name: spec.name, "aria-invalid": problem ? true : undefined, "aria-describedby": describedBy } as const;
-  const hint = spec.hint && (
-    <p id={`${id}-hint`} className="field-hint">
-      {spec.hint}
-    </p>
-  );
-  const error = problem && (
-    <p id={`${id}-error`} className="field-error">
-      {problemText(t, spec.name, problem)}
-    </p>
-  );
-  if (spec.type === "checkbox") {
-    return (
-      <div>
-        <div className="flex min-h-11 items-center gap-3">
-          {/* Keyed by the value sent back: React resets a form after its action. */}
-          <input key={`c-${value}`} type="checkbox" {...common} defaultChecked={value === "on"} className="h-5 w-5" />
-          <label htmlFor={id} className="font-semibold">
-            {spec.label}
-          </label>
-        </div>
-        {hint}
-        {error}
-      </div>
-    );
-  }
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {spec.label}
-      </label>
-      {spec.type === "select" ? (
-        <select key={`s-${value}`} {...common} defaultValue={value} className="field-input">
-          {spec.choose !== undefined && <option value="">{spec.choose}</option>}
-          {spec.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : spec.type === "textarea" ? (
-        <textarea key={`a-${value}`} {...common} rows={2} defaultValue={value} className="field-input" />
-      ) : (
-        <input key={`i-${value}`} {...common} type={spec.type} min={spec.min} max={spec.max} defaultValue={value} className="field-input" />
-      )}
-      {hint}
-      {error}
-    </div>
-  );
-}
-
 export function DutyAdminForm({ op, hidden = {}, fields, defaults = {}, submit, secondary = false }: Props) {
   const t = useTranslations("duty.admin.errors");
   const [state, action, pending] = useActionState(dutyAdminAction, EMPTY_DUTY_ADMIN_FORM);
+  const tp = useTranslations("duty.admin");
+  const problemOf = (name: string) => {
+    const problem = state.fieldErrors[name];
+    return problem && problemText(tp, name, problem);
+  };
   const refused = state.formError !== undefined;
   const valueOf = (name: string) => (refused ? (state.values[name] ?? "") : (defaults[name] ?? ""));
   return (
@@ -111,7 +56,7 @@ export function DutyAdminForm({ op, hidden = {}, fields, defaults = {}, submit, 
         <div className="grid gap-4 sm:grid-cols-2">
           {fields.map((f) => (
             <div key={f.name} className={f.type === "textarea" ? "sm:col-span-2" : undefined}>
-              <Field spec={f} state={state} value={valueOf(f.name)} />
+              <SpecField spec={f} value={valueOf(f.name)} problem={problemOf(f.name)} />
             </div>
           ))}
         </div>
