@@ -8,8 +8,8 @@ type Option = { value: string; label: string };
 type Common = { name: string; label: string; hint?: string; /** Spans both columns of the form's grid. */ wide?: boolean };
 
 export type FieldSpec =
-  | (Common & { type: "text" | "email" | "date" | "time" | "number"; min?: number; max?: number; autoComplete?: string })
-  | (Common & { type: "textarea"; rows?: number })
+  | (Common & { type: "text" | "email" | "date" | "time" | "number"; min?: number; max?: number; maxLength?: number; inputMode?: "numeric"; autoComplete?: string })
+  | (Common & { type: "textarea"; rows?: number; maxLength?: number })
   | (Common & { type: "select"; options: Option[]; /** An empty first choice, labelled. */ choose?: string })
   | (Common & { type: "checkbox" });
 
@@ -68,9 +68,9 @@ export function SpecField({ spec, value, problem, autoComplete, shrink = false }
           ))}
         </select>
       ) : spec.type === "textarea" ? (
-        <textarea key={`a-${value}`} {...common} rows={spec.rows} defaultValue={value} className="field-input" />
+        <textarea key={`a-${value}`} {...common} rows={spec.rows} maxLength={spec.maxLength} defaultValue={value} className="field-input" />
       ) : (
-        <input key={`i-${value}`} {...common} type={spec.type} min={spec.min} max={spec.max} autoComplete={spec.autoComplete ?? autoComplete} defaultValue={value} className="field-input" />
+        <input key={`i-${value}`} {...common} type={spec.type} inputMode={spec.inputMode} min={spec.min} max={spec.max} maxLength={spec.maxLength} autoComplete={spec.autoComplete ?? autoComplete} defaultValue={value} className="field-input" />
       )}
       {hint}
       {error}

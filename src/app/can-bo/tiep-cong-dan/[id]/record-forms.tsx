@@ -4,6 +4,7 @@
 // post comes back with what was typed and each problem beside its field.
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
+import { SpecField, type FieldSpec } from "@/components/forms/spec-field";
 import { conclusionAction, matterAction, notifiedAction, recordAction } from "./record-actions";
 import { EMPTY_RECORD_FORM, type RecordFormState } from "./record-form-state";
 
@@ -25,58 +26,11 @@ function FormProblem({ state, dayId }: { state: RecordFormState; dayId: string }
   );
 }
 
-function Field(props: {
-  state: RecordFormState;
-  name: string;
-  label: string;
-  hint?: string;
-  kind?: "text" | "textarea" | "number" | "date" | "select";
-  options?: Option[];
-  initial?: string;
-  rows?: number;
-  maxLength?: number;
-}) {
+/** A record form's field: what a refused post sent back comes before the initial value. */
+function Field({ state, initial, ...spec }: FieldSpec & { state: RecordFormState; initial?: string }) {
   const t = useTranslations("receptionRecord.problems");
-  const id = `${useId()}-${props.name}`;
-  const error = props.state.fieldErrors[props.name];
-  const value = props.state.values[props.name] ?? props.initial ?? "";
-  const common = {
-    id,
-    name: props.name,
-    className: "field-input",
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": [props.hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined,
-  };
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
-      {props.kind === "textarea" ? (
-        <textarea {...common} rows={props.rows ?? 3} maxLength={props.maxLength} defaultValue={value} />
-      ) : props.kind === "select" ? (
-        <select {...common} key={`v-${value}`} defaultValue={value}>
-          {props.options!.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input {...common} type={props.kind ?? "text"} inputMode={props.kind === "number" ? "numeric" : undefined} min={props.kind === "number" ? 0 : undefined} maxLength={props.maxLength} defaultValue={value} />
-      )}
-      {props.hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {t.has(error as "required") ? t(error as "required") : t("invalid")}
-        </p>
-      )}
-    </div>
-  );
+  const problem = state.fieldErrors[spec.name];
+  return <SpecField spec={spec} value={state.values[spec.name] ?? initial ?? ""} problem={problem && (t.has(problem as "required") ? t(problem as "required") : t("invalid"))} />;
 }
 
 export type RecordInitial = { receiver: string; receivedByUserId: string; receivedByName: string; citizensCount: string; delegationsCount: string; recordingRef: string };
@@ -114,12 +68,12 @@ export function RecordForm(props: { dayId: string; version: number; headName: st
         )}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field state={state} name="receivedByUserId" label={t("receivedByUserId")} kind="select" options={[{ value: "", label: t("chooseOfficial") }, ...props.officials]} initial={props.initial.receivedByUserId} />
-        <Field state={state} name="receivedByName" label={t("receivedByName")} hint={t("receivedByNameHint")} maxLength={300} initial={props.initial.receivedByName} />
-        <Field state={state} name="citizensCount" label={t("citizensCount")} kind="number" initial={props.initial.citizensCount} />
-        <Field state={state} name="delegationsCount" label={t("delegationsCount")} kind="number" initial={props.initial.delegationsCount} />
+        <Field state={state} name="receivedByUserId" label={t("receivedByUserId")} type="select" options={[{ value: "", label: t("chooseOfficial") }, ...props.officials]} initial={props.initial.receivedByUserId} />
+        <Field state={state} name="receivedByName" label={t("receivedByName")} hint={t("receivedByNameHint")} type="text" maxLength={300} initial={props.initial.receivedByName} />
+        <Field state={state} name="citizensCount" label={t("citizensCount")} type="number" inputMode="numeric" min={0} initial={props.initial.citizensCount} />
+        <Field state={state} name="delegationsCount" label={t("delegationsCount")} type="number" inputMode="numeric" min={0} initial={props.initial.delegationsCount} />
       </div>
-      {props.online && <Field state={state} name="recordingRef" label={t("recordingRef")} hint={t("recordingRefHint")} maxLength={500} initial={props.initial.recordingRef} />}
+      {props.online && <Field state={state} name="recordingRef" label={t("recordingRef")} hint={t("recordingRefHint")} type="text" maxLength={500} initial={props.initial.recordingRef} />}
       <button type="submit" className="btn-primary" disabled={pending}>
         {props.held ? t("submitUpdate") : t("submitRecord")}
       </button>
@@ -137,13 +91,13 @@ export function MatterForm(props: { dayId: string; categories: Option[]; booking
       <h4 className="text-lg font-semibold">{t("matterTitle")}</h4>
       <input type="hidden" name="dayId" value={props.dayId} />
       <FormProblem state={state} dayId={props.dayId} />
-      <Field state={state} name="summary" label={t("summary")} hint={t("summaryHint")} kind="textarea" maxLength={2000} />
+      <Field state={state} name="summary" label={t("summary")} hint={t("summaryHint")} type="textarea" rows={3} maxLength={2000} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field state={state} name="outcome" label={t("outcomeLabel")} kind="select" options={outcomes} initial="answered" />
-        <Field state={state} name="categoryId" label={t("category")} kind="select" options={[{ value: "", label: t("noCategory") }, ...props.categories]} />
+        <Field state={state} name="outcome" label={t("outcomeLabel")} type="select" options={outcomes} initial="answered" />
+        <Field state={state} name="categoryId" label={t("category")} type="select" options={[{ value: "", label: t("noCategory") }, ...props.categories]} />
       </div>
-      <Field state={state} name="response" label={t("response")} hint={t("responseHint")} kind="textarea" rows={4} maxLength={5000} />
-      {props.bookings.length > 0 && <Field state={state} name="bookingId" label={t("booking")} kind="select" options={[{ value: "", label: t("noBooking") }, ...props.bookings]} />}
+      <Field state={state} name="response" label={t("response")} hint={t("responseHint")} type="textarea" rows={4} maxLength={5000} />
+      {props.bookings.length > 0 && <Field state={state} name="bookingId" label={t("booking")} type="select" options={[{ value: "", label: t("noBooking") }, ...props.bookings]} />}
       <button type="submit" className="btn-primary" disabled={pending}>
         {t("submitMatter")}
       </button>
@@ -160,7 +114,7 @@ export function NotifiedForm(props: { dayId: string; matterId: string; today: st
       <input type="hidden" name="dayId" value={props.dayId} />
       <input type="hidden" name="matterId" value={props.matterId} />
       <FormProblem state={state} dayId={props.dayId} />
-      <Field state={state} name="notifiedOn" label={t("notifiedOn")} kind="date" initial={props.today} />
+      <Field state={state} name="notifiedOn" label={t("notifiedOn")} type="date" initial={props.today} />
       <button type="submit" className="btn-secondary" disabled={pending}>
         {t("markNotified")}
       </button>
@@ -180,15 +134,15 @@ export function ConclusionForm(props: { dayId: string; version: number; mode: "p
       <input type="hidden" name="mode" value={props.mode} />
       <input type="hidden" name="formKey" value={state.values.formKey ?? props.formKey} />
       <FormProblem state={state} dayId={props.dayId} />
-      {props.mode === "publish" && <Field state={state} name="text" label={t("conclusionText")} kind="textarea" rows={8} maxLength={20000} />}
+      {props.mode === "publish" && <Field state={state} name="text" label={t("conclusionText")} type="textarea" rows={8} maxLength={20000} />}
       <p className="field-hint">{t("itemsHint")}</p>
       {Array.from({ length: props.slots }, (_, i) => (
         <fieldset key={i} className="space-y-3 border-t border-zinc-200 pt-3">
           <legend className="font-semibold">{t("item", { n: i + 1 })}</legend>
-          <Field state={state} name={`items.${i}.what`} label={t("what")} kind="textarea" rows={2} maxLength={2000} />
+          <Field state={state} name={`items.${i}.what`} label={t("what")} type="textarea" rows={2} maxLength={2000} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field state={state} name={`items.${i}.ownerUnitId`} label={t("owner")} kind="select" options={[{ value: "", label: t("chooseUnit") }, ...props.units]} />
-            <Field state={state} name={`items.${i}.dueOn`} label={t("dueOn")} kind="date" />
+            <Field state={state} name={`items.${i}.ownerUnitId`} label={t("owner")} type="select" options={[{ value: "", label: t("chooseUnit") }, ...props.units]} />
+            <Field state={state} name={`items.${i}.dueOn`} label={t("dueOn")} type="date" />
           </div>
         </fieldset>
       ))}
