@@ -1,11 +1,29 @@
-import { and, count, eq, inArray, like, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, caseEvents, cases, caseTransfersMonthly, commitments, dialogueSessions, memberships, reorganisations, routingRules, units, users } from "@/db/schema";
+import {
+  auditLog,
+  caseEvents,
+  cases,
+  caseTransfersMonthly,
+  commitments,
+  dialogueSessions,
+  emailOutbox,
+  memberships,
+  receptionDayEvents,
+  receptionDays,
+  receptionPositionHolders,
+  receptionPositions,
+  reorganisations,
+  routingRules,
+  units,
+  users,
+} from "@/db/schema";
 import { seedReorganisation } from "@/db/seed/demo-reorganisation";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { AppError } from "@/server/errors";
+import { bookSlot } from "@/server/reception/bookings/book-slot";
 import { applyReorganisation } from "@/server/reorganisation/apply-reorganisation";
 import { cancelReorganisation } from "@/server/reorganisation/cancel-reorganisation";
 import { listReorganisations } from "@/server/reorganisation/list-reorganisations";
@@ -141,6 +159,22 @@ describe("apply", () => {
     const { id } = await planReorganisation(t.db, await admin(), merger(), now);
     const sessionsBefore = await t.db.select({ id: dialogueSessions.id }).from(dialogueSessions).where(and(inArray(dialogueSessions.unitId, old()), inArray(dialogueSessions.status, ["announced", "open", "postponed"])));
     const commitmentsBefore = await t.db.select({ id: commitments.id }).from(commitments).where(and(inArray(commitments.ownerUnitId, old()), eq(commitments.status, "open")));
+    // A citizen books the old ward's next reception day that takes bookings: they are told it is cancelled.
+    const [bookable] = await t.db
+      .select({ id: receptionDays.id })
+      .from(receptionDays)
+      .where(and(inArray(receptionDays.unitId, old()), eq(receptionDays.bookingsOpen, true), inArray(receptionDays.status, ["planned", "confirmed"]), gt(receptionDays.startsAt, now)))
+      .orderBy(receptionDays.startsAt)
+      .limit(1);
+    const booking = await bookSlot(
+      { db: t.db, ip: "203.0.113.9", now },
+      { dayId: bookable!.id, name: "Nguyễn Thị Hoa", contact: "hoa.sapxep@example.com", summary: "Đề nghị xem xét việc cấp giấy chứng nhận quyền sử dụng đất.", language: "vi", idempotencyKey: "reorg-booking-0001" },
+    );
+    expect(booking.ok).toBe(true);
+    const daysBefore = await t.db
+      .select({ id: receptionDays.id, startsAt: receptionDays.startsAt, status: receptionDays.status, booked: receptionDays.booked })
+      .from(receptionDays)
+      .where(inArray(receptionDays.unitId, old()));
     const moved = await applyReorganisation(t.db, await admin(), { id }, now);
     expect(moved).toEqual({ ...expected.moved, sessions: sessionsBefore.length, commitments: commitmentsBefore.length });
 
@@ -171,6 +205,24 @@ describe("apply", () => {
     );
     expect(rows).toHaveLength(2);
     expect(await t.db.select().from(routingRules).where(and(eq(routingRules.active, true), inArray(routingRules.unitId, old())))).toHaveLength(0);
+
+    // Reception: the old units' seats end; their days to come are cancelled with the reason, the past ones kept.
+    const seats = await t.db.select().from(receptionPositions).where(inArray(receptionPositions.unitId, old()));
+    expect(seats.length).toBeGreaterThan(0);
+    expect(seats.every((p) => !p.active)).toBe(true);
+    const toCome = daysBefore.filter((d) => d.startsAt >= now && (d.status === "planned" || d.status === "confirmed"));
+    expect(toCome.length).toBeGreaterThan(0);
+    expect(moved).toMatchObject({ receptionPositions: seats.length, receptionDays: toCome.length });
+    const daysAfter = new Map((await t.db.select().from(receptionDays).where(inArray(receptionDays.unitId, old()))).map((d) => [d.id, d]));
+    for (const d of toCome) expect(daysAfter.get(d.id)).toMatchObject({ status: "cancelled", bookingsOpen: false, statusReason: expect.stringContaining("Ủy ban nhân dân xã Ia Grai") });
+    for (const d of daysBefore.filter((d) => !toCome.includes(d))) expect(daysAfter.get(d.id)!.status).toBe(d.status);
+    const dayEvents = await t.db.select().from(receptionDayEvents).where(and(inArray(receptionDayEvents.receptionDayId, toCome.map((d) => d.id)), eq(receptionDayEvents.type, "cancelled")));
+    expect(dayEvents).toHaveLength(toCome.length);
+    expect(dayEvents[0]!.reason).toContain("Nghị quyết 99/NQ-HĐND (thử)");
+    const [told] = await t.db.select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, "hoa.sapxep@example.com"), eq(emailOutbox.template, "reception-day-change")));
+    expect(told!.text).toContain("Ủy ban nhân dân xã Ia Grai");
+    const holders = await t.db.select().from(receptionPositionHolders).where(inArray(receptionPositionHolders.positionId, seats.map((p) => p.id)));
+    expect(holders.every((h) => h.toDate !== null && h.toDate <= "2026-07-19")).toBe(true);
 
     const [row] = await t.db.select().from(reorganisations).where(eq(reorganisations.id, id));
     expect(row).toMatchObject({ status: "applied", appliedBy: (await admin()).userId, moved });

@@ -146,9 +146,20 @@ export function planReorganisation(input: PlanInput): PlanResult {
 }
 
 /** What a reorganisation moves and what stays, as the preview and the stored record count them. */
-export type MovedCounts = { cases: number; commitments: number; sessions: number; memberships: number; rules: number; childUnits: number };
+export type MovedCounts = {
+  cases: number;
+  commitments: number;
+  sessions: number;
+  memberships: number;
+  rules: number;
+  childUnits: number;
+  /** The old units' reception seats, which end with them. */
+  receptionPositions: number;
+  /** Their reception days from the date on, cancelled with a public reason (booked citizens told). */
+  receptionDays: number;
+};
 export type StayingCounts = { closedCases: number };
-export const MOVED_KEYS = ["cases", "commitments", "sessions", "memberships", "rules", "childUnits"] as const satisfies readonly (keyof MovedCounts)[];
+export const MOVED_KEYS = ["cases", "commitments", "sessions", "memberships", "rules", "childUnits", "receptionPositions", "receptionDays"] as const satisfies readonly (keyof MovedCounts)[];
 
 /**
  * A membership at an old unit, as applying treats it: one that started before the date ends on the old units'

@@ -13,7 +13,7 @@ export async function planReorganisation(db: Database, viewer: Viewer | null, in
   return adminChange(db, viewer, async (tx, admin) => {
     const { decision, ...rest } = parseReorganisationInput(input);
     const plan = await checkedPlan(tx, rest, now);
-    const { moved } = await countMoves(tx, plan);
+    const { moved } = await countMoves(tx, plan, now);
     const [row] = await tx
       .insert(reorganisations)
       .values({ decision, effectiveOn: plan.effectiveOn, successorUnitId: plan.successorId, status: "planned", createdBy: admin.userId, createdAt: now })

@@ -12,5 +12,5 @@ export async function previewReorganisation(db: DbOrTx, viewer: Viewer | null, i
   assertAdmin(viewer);
   const { decision, ...rest } = parseReorganisationInput(input);
   const plan = await checkedPlan(db, rest, now);
-  return { plan, decision, ...(await countMoves(db, plan)) };
+  return { plan, decision, ...(await countMoves(db, plan, now)) };
 }

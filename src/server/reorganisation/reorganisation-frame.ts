@@ -19,6 +19,7 @@ import { adminRefusal } from "@/server/admin/admin-frame";
 import { recordCaseEvent } from "@/server/cases/record-event";
 import { AppError } from "@/server/errors";
 import { filerText, parseFilerInput } from "@/server/filer/filer-access";
+import { closeReceptionOfOldUnits, countReceptionMoves } from "./reorganisation-reception";
 
 /** What the admin's form sends: the old units (several), the successor, the date and the decision ordering it. */
 export const reorganisationSchema = z.object({
@@ -64,18 +65,19 @@ export function parseReorganisationInput(input: unknown) {
 }
 
 /** How much moves to the successor and what stays, counted now. */
-export async function countMoves(db: DbOrTx, plan: Pick<ReorganisationPlan, "oldUnitIds" | "effectiveOn" | "reparented">): Promise<{ moved: MovedCounts; staying: StayingCounts }> {
+export async function countMoves(db: DbOrTx, plan: Pick<ReorganisationPlan, "oldUnitIds" | "effectiveOn" | "reparented">, now: Date): Promise<{ moved: MovedCounts; staying: StayingCounts }> {
   const old = plan.oldUnitIds;
-  const [[c], [closed], [m], [s], [ms], [r]] = await Promise.all([
+  const [[c], [closed], [m], [s], [ms], [r], reception] = await Promise.all([
     db.select({ n: count() }).from(cases).where(and(inArray(cases.unitId, old), inArray(cases.status, [...MOVING_CASE_STATUSES]))),
     db.select({ n: count() }).from(cases).where(and(inArray(cases.unitId, old), inArray(cases.status, [...STAYING_CASE_STATUSES]))),
     db.select({ n: count() }).from(commitments).where(and(inArray(commitments.ownerUnitId, old), eq(commitments.status, "open"))),
     db.select({ n: count() }).from(dialogueSessions).where(and(inArray(dialogueSessions.unitId, old), inArray(dialogueSessions.status, [...MOVING_SESSION_STATUSES]))),
     db.select({ n: count() }).from(memberships).where(and(inArray(memberships.unitId, old), or(isNull(memberships.validTo), gte(memberships.validTo, plan.effectiveOn)))),
     db.select({ n: count() }).from(routingRules).where(and(eq(routingRules.active, true), or(inArray(routingRules.unitId, old), inArray(routingRules.subjectUnitId, old)))),
+    countReceptionMoves(db, { oldUnitIds: old, effectiveOn: plan.effectiveOn, now }),
   ]);
   return {
-    moved: { cases: c!.n, commitments: m!.n, sessions: s!.n, memberships: ms!.n, rules: r!.n, childUnits: plan.reparented.length },
+    moved: { cases: c!.n, commitments: m!.n, sessions: s!.n, memberships: ms!.n, rules: r!.n, childUnits: plan.reparented.length, ...reception },
     staying: { closedCases: closed!.n },
   };
 }
@@ -96,7 +98,8 @@ export async function lockPlanned(tx: Tx, id: string): Promise<{ row: Reorganisa
  * old units closed the day before with their successor; open cases moved with one public timeline event each
  * (closed cases keep their unit); open commitments, sessions not yet held and active routing rules re-pointed;
  * memberships closed the day before and opened at the successor from the date (no duplicates); the old units'
- * children moved under the successor; what moved stored on the reorganisation. The plan is checked again
+ * reception seats ended with their days to come cancelled (see closeReceptionOfOldUnits); their children moved
+ * under the successor; what moved stored on the reorganisation. The plan is checked again
  * against the units as they are now. Returns the counts.
  */
 export async function applyInTx(tx: Tx, row: ReorganisationRow, oldUnitIds: string[], now: Date, actorUserId: string | null): Promise<MovedCounts> {
@@ -149,6 +152,16 @@ export async function applyInTx(tx: Tx, row: ReorganisationRow, oldUnitIds: stri
 
   const movedMemberships = await moveMemberships(tx, old, successor, plan.effectiveOn, plan.lastDay);
   const movedRules = await moveRules(tx, old, successor, now);
+  const reception = await closeReceptionOfOldUnits(tx, {
+    oldUnitIds: old,
+    effectiveOn: plan.effectiveOn,
+    lastDay: plan.lastDay,
+    successorId: successor,
+    decision: row.decision,
+    reorganisationId: row.id,
+    now,
+    actorUserId,
+  });
 
   for (const r of plan.reparented) await tx.update(units).set({ parentId: r.toParentId }).where(eq(units.id, r.unitId));
 
@@ -159,6 +172,7 @@ export async function applyInTx(tx: Tx, row: ReorganisationRow, oldUnitIds: stri
     memberships: movedMemberships,
     rules: movedRules,
     childUnits: plan.reparented.length,
+    ...reception,
   };
   await tx.update(reorganisations).set({ status: "applied", appliedAt: now, appliedBy: actorUserId, moved }).where(eq(reorganisations.id, row.id));
   return moved;

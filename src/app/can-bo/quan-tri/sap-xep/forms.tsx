@@ -54,6 +54,7 @@ function Preview({ state }: { state: ReorganisationFormState }) {
         <li>{t("preview.memberships", { count: p.moved.memberships, date, lastDay })}</li>
         <li>{t("preview.rules", { count: p.moved.rules })}</li>
         <li>{t("preview.childUnits", { count: p.moved.childUnits })}</li>
+        <li>{t("preview.reception", { positions: p.moved.receptionPositions, days: p.moved.receptionDays, date, lastDay })}</li>
       </ul>
       <p>{t("preview.stays", { count: p.staying.closedCases })}</p>
       <p>{p.due ? t("preview.due") : t("preview.later", { date })}</p>

@@ -75,6 +75,8 @@ export default async function ReorganisationsPage({ searchParams }: Props) {
                       memberships: r.moved.memberships ?? 0,
                       rules: r.moved.rules ?? 0,
                       childUnits: r.moved.childUnits ?? 0,
+                      receptionPositions: r.moved.receptionPositions ?? 0,
+                      receptionDays: r.moved.receptionDays ?? 0,
                     })}
                   </p>
                 )}
