@@ -12,6 +12,7 @@ import { verifyAuditChain } from "@/server/audit/append-audit";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { addDeadlinePolicy } from "@/server/deadline-policies/add-deadline-policy";
 import { confirmDeadlinePolicy } from "@/server/deadline-policies/confirm-deadline-policy";
+import { citizenFormTexts } from "@/server/form-texts/citizen-form-texts";
 import { listDeadlinePolicies, type PolicyTrackView } from "@/server/deadline-policies/list-deadline-policies";
 import { removeDeadlinePolicy } from "@/server/deadline-policies/remove-deadline-policy";
 import { updateDeadlinePolicy } from "@/server/deadline-policies/update-deadline-policy";
@@ -192,6 +193,8 @@ describe("confirming the Decree 155/2026 version", () => {
     const unconfirmed = complaint.versions.find((v) => v.status === "unconfirmed")!;
     const old = complaint.inForce!;
     const keptBefore = Number((await t.db.select({ n: count() }).from(cases).where(eq(cases.policyId, old.id)))[0]!.n);
+    // The filing form promises what the version in force says: 10 working days before, 7 once confirmed.
+    expect((await citizenFormTexts(t.db, "vi", now)).kind_complaint).toContain("Trong 10 ngày làm việc, cơ quan quyết định thụ lý");
     const result = await confirmDeadlinePolicy(t.db, await admin(), { id: unconfirmed.id });
     expect(result.ends).toBe(1);
     const after = await track("complaint-1");
@@ -204,6 +207,8 @@ describe("confirming the Decree 155/2026 version", () => {
     expect(selectPolicy(await loadPolicies(t.db), "complaint", 1, today)?.acceptance).toEqual({ amount: 7, unit: "working_days" });
     expect(Number((await t.db.select({ n: count() }).from(cases).where(eq(cases.policyId, old.id)))[0]!.n)).toBe(keptBefore);
     expect(Number((await t.db.select({ n: count() }).from(cases).where(eq(cases.policyId, unconfirmed.id)))[0]!.n)).toBe(0);
+    expect((await citizenFormTexts(t.db, "vi", now)).kind_complaint).toContain("Trong 7 ngày làm việc, cơ quan quyết định thụ lý");
+    expect((await citizenFormTexts(t.db, "en", now)).kind_complaint).toContain("Within 7 working days the authority accepts");
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, "deadline_policy.confirmed"));
     expect(audit).toMatchObject({ entityId: unconfirmed.id, data: { effectiveFrom: "2026-07-01", ends: [{ id: old.id, effectiveTo: "2026-06-30" }] } });
     expect((await refusedWith(confirmDeadlinePolicy(t.db, await admin(), { id: unconfirmed.id }))).details?.reason).toBe("already_confirmed");

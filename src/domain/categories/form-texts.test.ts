@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { MESSAGES, translator } from "@/i18n/messages";
 import { bundledFormTexts, effectiveFormTexts, FORM_TEXT_KEYS, FORM_TEXT_SPECS, isFormTextKey } from "./form-texts";
 
+// The periods a kind's "what happens next" names come from the policy in force (src/server/form-texts).
+const PERIODS = { acceptance: "10 ngày làm việc", resolution: "30 ngày" };
 const bundled = (locale: "vi" | "en") => {
   const t = translator(locale);
-  return bundledFormTexts((path) => t(path as never));
+  return bundledFormTexts((path) => t(path as never, PERIODS as never));
 };
 
 describe("citizen-form texts", () => {
@@ -18,7 +20,7 @@ describe("citizen-form texts", () => {
       }
     }
     expect(bundled("vi").kind_complaint).toContain(MESSAGES.vi.kinds.complaint.help);
-    expect(bundled("vi").kind_complaint).toContain(MESSAGES.vi.intake.kindNext.complaint);
+    expect(bundled("vi").kind_complaint).toContain(MESSAGES.vi.intake.kindNext.complaint.replace("{acceptance}", PERIODS.acceptance));
     expect(bundled("en").term_accept).toBe(MESSAGES.en.intake.termAccept);
   });
 

@@ -6,9 +6,9 @@ import { bundledTexts } from "./bundled-form-texts";
 
 /**
  * For the filing form (public, no role): its explanations in the reader's language, the administrator's wording
- * where there is one. One small read per request (a dozen rows at most).
+ * where there is one. Two small reads per request (a dozen rows each at most).
  */
-export async function citizenFormTexts(db: DbOrTx, locale: "vi" | "en"): Promise<FormTexts> {
-  const rows = await db.select({ key: formTexts.key, textVi: formTexts.textVi, textEn: formTexts.textEn }).from(formTexts);
-  return effectiveFormTexts(bundledTexts(locale), rows, locale);
+export async function citizenFormTexts(db: DbOrTx, locale: "vi" | "en", now = new Date()): Promise<FormTexts> {
+  const [rows, bundled] = await Promise.all([db.select({ key: formTexts.key, textVi: formTexts.textVi, textEn: formTexts.textEn }).from(formTexts), bundledTexts(db, locale, now)]);
+  return effectiveFormTexts(bundled, rows, locale);
 }

@@ -23,7 +23,7 @@ export async function listFormTexts(db: DbOrTx, viewer: Viewer | null): Promise<
     .from(formTexts)
     .leftJoin(users, eq(users.id, formTexts.updatedBy));
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const [vi, en] = [bundledTexts("vi"), bundledTexts("en")];
+  const [vi, en] = await Promise.all([bundledTexts(db, "vi"), bundledTexts(db, "en")]);
   return FORM_TEXT_KEYS.map((key) => {
     const row = byKey.get(key);
     return {
