@@ -13,6 +13,7 @@ import { KindTable } from "./kind-table";
 import { periodLabel } from "@/components/statistics/period-label";
 import { StatisticsCharts } from "./statistics-charts";
 import { StatisticsForm } from "@/components/statistics/statistics-form";
+import { PeriodRefusal, StatisticsHeader } from "@/components/statistics/statistics-header";
 import { UnitTable } from "./unit-table";
 
 // Figures move with every case; the unfiltered page is served from a cache at most a minute old
@@ -39,25 +40,8 @@ export default async function StatisticsPage({ searchParams }: Props) {
   const [request, units] = await Promise.all([resolveStatisticsRequest(db, params, toLocalDate(now), { defaultKind: "year" }), listStatisticsUnits(db, locale)]);
   if (!request.ok && request.error === "unknown_unit") notFound();
 
-  const header = (
-    <header className="space-y-3">
-      <h1 className="text-3xl font-bold leading-tight">{t("title")}</h1>
-      <p className="max-w-3xl text-lg text-zinc-700">{t("intro")}</p>
-    </header>
-  );
-
-  if (!request.ok) {
-    return (
-      <div className="space-y-8">
-        {header}
-        <div id="thong-ke-loi" role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-          <h2 className="font-semibold text-red-900">{t("errors.title")}</h2>
-          <p className="text-red-900">{t(`errors.${request.error}`)}</p>
-        </div>
-        <StatisticsForm query={request.query} shown={null} units={units} locale={locale} errorId="thong-ke-loi" />
-      </div>
-    );
-  }
+  const header = <StatisticsHeader words="statistics.page" />;
+  if (!request.ok) return <PeriodRefusal header={header} words="statistics.page" error={request.error} errorId="thong-ke-loi" query={request.query} units={units} locale={locale} />;
 
   const { scope, period, query } = request;
   const data = await getStatisticsPage(db, scope, period, now, locale);

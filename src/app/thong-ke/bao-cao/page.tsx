@@ -10,6 +10,7 @@ import { reportPeriodLabel, reportScopeLabel } from "@/server/statistics/report-
 import { listStatisticsUnits } from "@/server/statistics/get-statistics-page";
 import { resolveStatisticsRequest, statisticsHref } from "@/server/statistics/statistics-query";
 import { StatisticsForm } from "@/components/statistics/statistics-form";
+import { PeriodRefusal, StatisticsHeader } from "@/components/statistics/statistics-header";
 import { PrintButton } from "./print-button";
 import { PrintStyles } from "./print-styles";
 import { ReportDocument } from "./report-document";
@@ -38,25 +39,8 @@ export default async function ReportPage({ searchParams }: Props) {
   ]);
   if (!request.ok && request.error === "unknown_unit") notFound();
 
-  const header = (
-    <header className="report-screen-only space-y-3">
-      <h1 className="text-3xl font-bold leading-tight">{t("title")}</h1>
-      <p className="max-w-3xl text-lg text-zinc-700">{t("intro")}</p>
-    </header>
-  );
-
-  if (!request.ok) {
-    return (
-      <div className="space-y-8">
-        {header}
-        <div id="bao-cao-loi" role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4">
-          <h2 className="font-semibold text-red-900">{t("errors.title")}</h2>
-          <p className="text-red-900">{t(`errors.${request.error}`)}</p>
-        </div>
-        <StatisticsForm query={request.query} shown={null} units={unitList} locale={locale} action="/thong-ke/bao-cao" errorId="bao-cao-loi" />
-      </div>
-    );
-  }
+  const header = <StatisticsHeader words="report" className="report-screen-only" />;
+  if (!request.ok) return <PeriodRefusal header={header} words="report" error={request.error} errorId="bao-cao-loi" query={request.query} units={unitList} locale={locale} action="/thong-ke/bao-cao" />;
 
   const { scope, period, query } = request;
   const report = await getPeriodicReport(db, scope, period, now);
