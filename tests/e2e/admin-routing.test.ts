@@ -52,5 +52,11 @@ describe("routing rules", () => {
     const refusal = page.getByRole("alert").filter({ hasText: "Chưa lưu: thay đổi này làm hỏng việc chuyển hồ sơ." });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain("chuyển tố cáo về Sở Y tế đến Sở Y tế");
+
+    // Put the demo rule back as it was: the other journeys share this server.
+    await page.locator("#sua").getByLabel("Đơn vị nhận hồ sơ").selectOption({ label: "Thanh tra tỉnh" });
+    await page.locator("#sua").getByRole("button", { name: "Lưu thay đổi" }).click();
+    await page.getByRole("status").filter({ hasText: "Đã lưu thay đổi của quy tắc." }).first().waitFor();
+    expect(await page.locator("#quy-tac ol > li").first().locator("h3").textContent()).toContain("Thanh tra tỉnh");
   });
 });
