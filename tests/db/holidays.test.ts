@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, cases, holidays, users } from "@/db/schema";
+import { auditLog, cases, holidays, receptionDays, users } from "@/db/schema";
+import { toLocalDate } from "@/domain/calendar";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { verifyAuditChain } from "@/server/audit/append-audit";
 import { loadMemberships, type Viewer } from "@/server/auth/roles";
@@ -170,6 +171,33 @@ describe("the preview of moved deadlines on the demo data", () => {
   it("a day off long past, or an unconfirmed one, moves nothing", async () => {
     expect((await previewHolidayChange(t.db, await admin(), "add", { ...change, date: "2020-06-10" })).moved).toEqual([]);
     expect((await previewHolidayChange(t.db, await admin(), "add", { ...change, date: "2026-07-23", confirmed: "" })).moved).toEqual([]);
+  });
+});
+
+describe("reception days on a new day off", () => {
+  it("are named by the preview and the saved change, and left as they are for the office to move", async () => {
+    const taken = new Set((await t.db.select({ date: holidays.date }).from(holidays)).map((h) => h.date));
+    const day = (await t.db
+      .select()
+      .from(receptionDays)
+      .where(and(gt(receptionDays.startsAt, now), inArray(receptionDays.status, ["planned", "confirmed"])))
+      .orderBy(receptionDays.startsAt)).find((d) => !taken.has(toLocalDate(d.startsAt)));
+    const date = toLocalDate(day!.startsAt);
+    const change = { date, kind: "day_off_in_lieu", name: "Nghỉ bù (thử)", confirmed: "on" };
+    const { receptionDays: previewed } = await previewHolidayChange(t.db, await admin(), "add", change, now);
+    expect(previewed.map((d) => d.id)).toContain(day!.id);
+    for (const d of previewed) expect(toLocalDate(d.startsAt)).toBe(date);
+    // Unconfirmed, it is no day off yet: nothing to move.
+    expect((await previewHolidayChange(t.db, await admin(), "add", { ...change, confirmed: "" }, now)).receptionDays).toEqual([]);
+
+    const saved = await addHoliday(t.db, await admin(), change, now);
+    expect(saved.receptionDays.map((d) => d.id)).toEqual(previewed.map((d) => d.id));
+    const [after] = await t.db.select().from(receptionDays).where(eq(receptionDays.id, day!.id));
+    expect(after).toMatchObject({ status: day!.status, startsAt: day!.startsAt, version: day!.version });
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "holiday.added"), eq(auditLog.entityId, date)));
+    expect(audit?.data).toMatchObject({ receptionDaysOnDayOff: previewed.map((d) => d.id) });
+    // Removing the day off again makes it a working day: nothing falls on a day off.
+    expect((await removeHoliday(t.db, await admin(), { date }, now)).receptionDays).toEqual([]);
   });
 });
 

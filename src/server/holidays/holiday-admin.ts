@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, DbOrTx, Tx } from "@/db/client";
-import { cases, holidays } from "@/db/schema";
+import { cases, holidays, receptionDays, receptionPositions } from "@/db/schema";
 import { runInTransaction } from "@/db/transaction";
-import { createCalendar, isIsoDate, toLocalDate } from "@/domain/calendar";
+import { addCalendarDays, createCalendar, isIsoDate, toLocalDate, vietnamInstant } from "@/domain/calendar";
 import { applyHolidayChange, calendarDays, HOLIDAY_KINDS, type HolidayChange, type HolidayEntry } from "@/domain/holidays/entries";
 import { movedDeadlines, type MovedDeadline, type RunningClock } from "@/domain/holidays/moved-deadlines";
 import type { Instance } from "@/domain/types";
@@ -67,6 +67,28 @@ export async function deadlinesMovedBy(db: DbOrTx, before: readonly HolidayEntry
   return movedDeadlines(clocks, policies, createCalendar(calendarDays(before)), createCalendar(calendarDays(after)));
 }
 
+/** A reception day still to be held on a date the change makes a day off: the office moves it (nothing does it alone). */
+export type ReceptionDayOnDayOff = { id: string; title: string; titleEn: string; startsAt: Date };
+
+/**
+ * Reception days already planned on the changed date when it stops being a working day. They are not re-planned:
+ * they are public, and citizens may have booked them; the preview and the saved change name them so the office
+ * moves each one with a reason (and the booked citizens are told).
+ */
+export async function receptionDaysOnNewDayOff(db: DbOrTx, before: readonly HolidayEntry[], after: readonly HolidayEntry[], date: string, now: Date): Promise<ReceptionDayOnDayOff[]> {
+  if (!isIsoDate(date)) return [];
+  const [was, will] = [createCalendar(calendarDays(before)), createCalendar(calendarDays(after))];
+  if (!was.isWorkingDay(date) || will.isWorkingDay(date)) return [];
+  const start = vietnamInstant(date, "00:00");
+  const end = vietnamInstant(addCalendarDays(date, 1), "00:00");
+  return db
+    .select({ id: receptionDays.id, title: receptionPositions.title, titleEn: receptionPositions.titleEn, startsAt: receptionDays.startsAt })
+    .from(receptionDays)
+    .innerJoin(receptionPositions, eq(receptionPositions.id, receptionDays.positionId))
+    .where(and(gte(receptionDays.startsAt, start), lt(receptionDays.startsAt, end), gt(receptionDays.startsAt, now), inArray(receptionDays.status, ["planned", "confirmed"])))
+    .orderBy(receptionDays.startsAt, receptionPositions.title);
+}
+
 /** Validates a change against the table: a new date must be free, an edited or removed one must exist. */
 export async function parseHolidayChange(db: DbOrTx, op: HolidayOp, input: unknown): Promise<HolidayChange> {
   if (op === "remove") {
@@ -82,19 +104,21 @@ export async function parseHolidayChange(db: DbOrTx, op: HolidayOp, input: unkno
   return { op, entry };
 }
 
-export type HolidayChangeResult = { moved: MovedDeadline[] };
+export type HolidayChangeResult = { moved: MovedDeadline[]; receptionDays: ReceptionDayOnDayOff[] };
 
 /**
  * The frame every holiday verb shares: an administrator only, the change validated against the table, then one
  * transaction holding the change and its audit entry (with the open deadlines it would move, recorded, not
  * applied). Intake then reads the new calendar at once in this process.
  */
-export async function holidayAdminChange(db: Database, viewer: Viewer | null, op: HolidayOp, input: unknown): Promise<HolidayChangeResult> {
+export async function holidayAdminChange(db: Database, viewer: Viewer | null, op: HolidayOp, input: unknown, now = new Date()): Promise<HolidayChangeResult> {
   assertHolidayAdmin(viewer);
   const result = await runInTransaction(db, async (tx: Tx) => {
     const change = await parseHolidayChange(tx, op, input);
     const before = await loadHolidayEntries(tx);
-    const moved = await deadlinesMovedBy(tx, before, applyHolidayChange(before, change));
+    const after = applyHolidayChange(before, change);
+    const changedOn = change.op === "remove" ? change.date : change.entry.date;
+    const [moved, onDayOff] = await Promise.all([deadlinesMovedBy(tx, before, after), receptionDaysOnNewDayOff(tx, before, after, changedOn, now)]);
     if (change.op === "remove") {
       await tx.delete(holidays).where(eq(holidays.date, change.date));
     } else if (change.op === "add") {
@@ -111,9 +135,9 @@ export async function holidayAdminChange(db: Database, viewer: Viewer | null, op
       action,
       entityType: "holiday",
       entityId: date,
-      data: { previous, entry: change.op === "remove" ? null : change.entry, movedDeadlines: moved.length, movedCases: moved.map((m) => m.code) },
+      data: { previous, entry: change.op === "remove" ? null : change.entry, movedDeadlines: moved.length, movedCases: moved.map((m) => m.code), receptionDaysOnDayOff: onDayOff.map((d) => d.id) },
     });
-    return { moved };
+    return { moved, receptionDays: onDayOff };
   });
   invalidateReferenceData(db);
   return result;

@@ -46,8 +46,9 @@ export async function holidayAction(_prev: HolidayFormState, form: FormData): Pr
       target = `${PAGE}?nam=${encodeURIComponent(values.year ?? "")}&xong=prefilled&so=${added.length}`;
     } else if (op === "add" || op === "edit" || op === "remove") {
       if (form.get("apply") !== "1") {
-        const { moved } = await previewHolidayChange(db, viewer, op, input);
-        return { values, fieldErrors: {}, preview: { op, moved } };
+        const { moved, receptionDays } = await previewHolidayChange(db, viewer, op, input);
+        const days = receptionDays.map((d) => ({ ...d, startsAt: d.startsAt.toISOString() }));
+        return { values, fieldErrors: {}, preview: { op, moved, receptionDays: days } };
       }
       const verb = op === "add" ? addHoliday : op === "edit" ? updateHoliday : removeHoliday;
       await verb(db, viewer, input);

@@ -5,8 +5,11 @@ export type HolidayFormState = {
   values: Record<string, string>;
   fieldErrors: Partial<Record<string, string>>;
   formError?: "invalid" | "not_found" | "no_access" | "failed";
-  /** Set after the first post of a change: the open deadlines it would move; the next post saves it. */
-  preview?: { op: "add" | "edit" | "remove"; moved: MovedDeadline[] };
+  /**
+   * Set after the first post of a change: the open deadlines it would move and the reception days already planned
+   * on a date it makes a day off (for the office to move); the next post saves it.
+   */
+  preview?: { op: "add" | "edit" | "remove"; moved: MovedDeadline[]; receptionDays: { id: string; title: string; titleEn: string; startsAt: string }[] };
 };
 
 export const EMPTY_HOLIDAY_FORM: HolidayFormState = { values: {}, fieldErrors: {} };

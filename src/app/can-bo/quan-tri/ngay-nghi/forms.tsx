@@ -5,7 +5,7 @@
 import { useActionState, useId } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { HOLIDAY_KINDS } from "@/domain/holidays/entries";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { holidayAction } from "./actions";
 import { EMPTY_HOLIDAY_FORM, type HolidayFormState } from "./form-state";
 
@@ -48,6 +48,20 @@ function FormAlert({ state }: { state: HolidayFormState }) {
             </li>
           ))}
         </ul>
+      )}
+      {state.preview.receptionDays.length > 0 && (
+        <>
+          <p>{t("preview.receptionDays", { count: state.preview.receptionDays.length })}</p>
+          <ul className="list-disc space-y-1 pl-5">
+            {state.preview.receptionDays.map((d) => (
+              <li key={d.id}>
+                <a href={`/can-bo/tiep-cong-dan/${d.id}`} className="underline underline-offset-4">
+                  {t("preview.receptionDay", { title: locale === "en" ? d.titleEn : d.title, time: formatDateTime(new Date(d.startsAt), locale) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <button type="submit" name="apply" value="1" className="btn-primary">
         {op === "remove" ? t("preview.applyRemove") : t("preview.apply")}
