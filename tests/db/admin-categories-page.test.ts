@@ -5,37 +5,22 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { categoryAction, formTextAction } from "@/app/can-bo/quan-tri/linh-vuc/actions";
 import { EMPTY_CATEGORIES_FORM } from "@/app/can-bo/quan-tri/linh-vuc/form-state";
-import { categories, formTexts, users } from "@/db/schema";
+import { categories, formTexts } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
-import { MESSAGES, translator } from "@/i18n/messages";
-import { loadMemberships, type Viewer } from "@/server/auth/roles";
+import { MESSAGES } from "@/i18n/messages";
+import { formData as form, staffViewer } from "../support/page-mocks";
 import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));
 let t: TestDatabase;
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => state.locale,
-  getMessages: async () => MESSAGES[state.locale],
-  getTranslations: async (ns: string) => {
-    const root = translator(state.locale);
-    const fn = (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
-    return Object.assign(fn, { raw: (key: string) => root.raw(`${ns}.${key}` as never), has: (key: string) => root.has(`${ns}.${key}` as never) });
-  },
-}));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
-vi.mock("@/server/auth/require-staff", () => ({ requireStaffPage: async () => state.viewer }));
-vi.mock("@/server/auth/viewer", () => ({ getViewer: async () => state.viewer }));
+vi.mock("next-intl/server", async () => (await import("../support/page-mocks")).intlServer(() => state.locale));
+vi.mock("@/db/client", async (original) => (await import("../support/page-mocks")).dbClient(await original<object>(), () => t.db));
+vi.mock("@/server/auth/require-staff", async () => (await import("../support/page-mocks")).requireStaff(() => state.viewer));
+vi.mock("@/server/auth/viewer", async () => (await import("../support/page-mocks")).authViewer(() => state.viewer));
 // The citizens' form's own action signs nobody in here; only its rendering is tested.
 vi.mock("@/app/gui-y-kien/actions", () => ({ submitCaseAction: async () => ({ values: {}, errors: {} }) }));
-vi.mock("next/navigation", () => ({
-  forbidden: () => {
-    throw new Error("FORBIDDEN");
-  },
-  redirect: (to: string) => {
-    throw new Error(`REDIRECT ${to}`);
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../support/page-mocks")).navigation());
 
 async function renderAdminPage(query: Record<string, string> = {}): Promise<string> {
   const { default: Page } = await import("@/app/can-bo/quan-tri/linh-vuc/page");
@@ -47,11 +32,7 @@ async function renderCitizenForm(): Promise<string> {
   return renderServerPage(Page({ searchParams: Promise.resolve({}) }));
 }
 
-async function viewer(name: string): Promise<Viewer> {
-  const email = `${name}@doithoai.example`;
-  const [user] = await t.db.select().from(users).where(eq(users.email, email));
-  return { userId: user!.id, email, name: user!.name, locale: "vi", memberships: await loadMemberships(t.db, user!.id) };
-}
+const viewer = (name: string) => staffViewer(t.db, name);
 
 const now = new Date("2026-07-20T03:00:00Z");
 beforeAll(async () => {
@@ -59,12 +40,6 @@ beforeAll(async () => {
   await seedDemoData(t.db, now);
 });
 afterAll(() => t.close());
-
-function form(fields: Record<string, string>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-}
 
 const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
 
@@ -137,8 +112,8 @@ describe("the citizens' form", () => {
       expect(html).toContain(MESSAGES[locale].intake.intro);
       expect(html).toContain(MESSAGES[locale].categories.citizen.helpTitle);
       expect(html).toContain(locale === "vi" ? "Ô nhiễm nước, không khí" : "Water, air and noise pollution");
-      // The kind cards keep their three parts by default.
-      expect(html).toContain(MESSAGES[locale].intake.kindNext.complaint);
+      // The kind cards keep their three parts by default, what happens next with the periods in force (the demo's).
+      expect(html).toContain(MESSAGES[locale].intake.kindNext.complaint.replace("{acceptance}", locale === "vi" ? "10 ngày làm việc" : "10 working days"));
     }
     state.locale = "vi";
   });

@@ -5,47 +5,27 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { policyAction } from "@/app/can-bo/quan-tri/thoi-han/actions";
 import { EMPTY_POLICY_FORM } from "@/app/can-bo/quan-tri/thoi-han/form-state";
-import { deadlinePolicies, users } from "@/db/schema";
+import { deadlinePolicies } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { toLocalDate } from "@/domain/calendar";
-import { MESSAGES, translator } from "@/i18n/messages";
-import { loadMemberships, type Viewer } from "@/server/auth/roles";
+import { formData as form, staffViewer } from "../support/page-mocks";
 import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));
 let t: TestDatabase;
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => state.locale,
-  getMessages: async () => MESSAGES[state.locale],
-  getTranslations: async (ns: string) => {
-    const root = translator(state.locale);
-    const tr = (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
-    return Object.assign(tr, { has: (key: string) => root.has(`${ns}.${key}` as never) });
-  },
-}));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
-vi.mock("@/server/auth/require-staff", () => ({ requireStaffPage: async () => state.viewer }));
-vi.mock("@/server/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/navigation", () => ({
-  forbidden: () => {
-    throw new Error("FORBIDDEN");
-  },
-  redirect: (to: string) => {
-    throw new Error(`REDIRECT ${to}`);
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("../support/page-mocks")).intlServer(() => state.locale));
+vi.mock("@/db/client", async (original) => (await import("../support/page-mocks")).dbClient(await original<object>(), () => t.db));
+vi.mock("@/server/auth/require-staff", async () => (await import("../support/page-mocks")).requireStaff(() => state.viewer));
+vi.mock("@/server/auth/viewer", async () => (await import("../support/page-mocks")).authViewer(() => state.viewer));
+vi.mock("next/navigation", async () => (await import("../support/page-mocks")).navigation());
 
 async function renderPage(query: Record<string, string> = {}): Promise<string> {
   const { default: Page } = await import("@/app/can-bo/quan-tri/thoi-han/page");
   return renderServerPage(Page({ searchParams: Promise.resolve(query) }), state.locale);
 }
 
-async function viewer(name: string): Promise<Viewer> {
-  const email = `${name}@doithoai.example`;
-  const [user] = await t.db.select().from(users).where(eq(users.email, email));
-  return { userId: user!.id, email, name: user!.name, locale: "vi", memberships: await loadMemberships(t.db, user!.id) };
-}
+const viewer = (name: string) => staffViewer(t.db, name);
 
 // The page and the action read the real clock: the seed's cases are dated from it too.
 const now = new Date();
@@ -56,12 +36,6 @@ beforeAll(async () => {
   await seedDemoData(t.db, now);
 });
 afterAll(() => t.close());
-
-function form(fields: Record<string, string>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-}
 
 describe("deadline policies page", () => {
   it("shows each kind's versions with their numbers and labelled fields, in both languages", async () => {

@@ -5,46 +5,26 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { organisationAction } from "@/app/can-bo/quan-tri/to-chuc/actions";
 import { EMPTY_ORG_FORM } from "@/app/can-bo/quan-tri/to-chuc/form-state";
-import { areas, units, users } from "@/db/schema";
+import { areas, units } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
-import { MESSAGES, translator } from "@/i18n/messages";
-import { loadMemberships, type Viewer } from "@/server/auth/roles";
+import { formData as form, staffViewer } from "../support/page-mocks";
 import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));
 let t: TestDatabase;
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => state.locale,
-  getMessages: async () => MESSAGES[state.locale],
-  getTranslations: async (ns: string) => {
-    const root = translator(state.locale);
-    const tr = (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
-    return tr;
-  },
-}));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
-vi.mock("@/server/auth/require-staff", () => ({ requireStaffPage: async () => state.viewer }));
-vi.mock("@/server/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/navigation", () => ({
-  forbidden: () => {
-    throw new Error("FORBIDDEN");
-  },
-  redirect: (to: string) => {
-    throw new Error(`REDIRECT ${to}`);
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("../support/page-mocks")).intlServer(() => state.locale));
+vi.mock("@/db/client", async (original) => (await import("../support/page-mocks")).dbClient(await original<object>(), () => t.db));
+vi.mock("@/server/auth/require-staff", async () => (await import("../support/page-mocks")).requireStaff(() => state.viewer));
+vi.mock("@/server/auth/viewer", async () => (await import("../support/page-mocks")).authViewer(() => state.viewer));
+vi.mock("next/navigation", async () => (await import("../support/page-mocks")).navigation());
 
 async function renderPage(query: Record<string, string> = {}): Promise<string> {
   const { default: OrganisationPage } = await import("@/app/can-bo/quan-tri/to-chuc/page");
   return renderServerPage(OrganisationPage({ searchParams: Promise.resolve(query) }), state.locale);
 }
 
-async function viewer(name: string): Promise<Viewer> {
-  const email = `${name}@doithoai.example`;
-  const [user] = await t.db.select().from(users).where(eq(users.email, email));
-  return { userId: user!.id, email, name: user!.name, locale: "vi", memberships: await loadMemberships(t.db, user!.id) };
-}
+const viewer = (name: string) => staffViewer(t.db, name);
 
 const now = new Date("2026-07-20T03:00:00Z");
 beforeAll(async () => {
@@ -52,12 +32,6 @@ beforeAll(async () => {
   await seedDemoData(t.db, now);
 });
 afterAll(() => t.close());
-
-function form(fields: Record<string, string>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-}
 const unitByCode = async (code: string) => (await t.db.select().from(units).where(eq(units.code, code)))[0]!;
 
 describe("organisation page", () => {

@@ -1,52 +1,31 @@
 // The reorganisations page renders as on the server, in both languages (the plans, labelled fields); its action
 // previews a plan before saving it and keeps what was typed with errors by field; a non-admin is refused.
-import { eq } from "drizzle-orm";
 import { reorganisationAction } from "@/app/can-bo/quan-tri/sap-xep/actions";
 import { EMPTY_REORGANISATION_FORM } from "@/app/can-bo/quan-tri/sap-xep/form-state";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { units, users } from "@/db/schema";
+import { units } from "@/db/schema";
 import { seedReorganisation } from "@/db/seed/demo-reorganisation";
 import { seedDemoData } from "@/db/seed/seed-demo";
 import { toLocalDate } from "@/domain/calendar";
-import { MESSAGES, translator } from "@/i18n/messages";
-import { loadMemberships, type Viewer } from "@/server/auth/roles";
+import { formData as form, staffViewer } from "../support/page-mocks";
 import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));
 let t: TestDatabase;
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => state.locale,
-  // The page hands its client forms their namespace (src/components/client-messages.tsx).
-  getMessages: async () => MESSAGES[state.locale],
-  getTranslations: async (ns: string) => {
-    const root = translator(state.locale);
-    return (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
-  },
-}));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
-vi.mock("@/server/auth/require-staff", () => ({ requireStaffPage: async () => state.viewer }));
+vi.mock("next-intl/server", async () => (await import("../support/page-mocks")).intlServer(() => state.locale));
+vi.mock("@/db/client", async (original) => (await import("../support/page-mocks")).dbClient(await original<object>(), () => t.db));
+vi.mock("@/server/auth/require-staff", async () => (await import("../support/page-mocks")).requireStaff(() => state.viewer));
 // The forms' server action reads the viewer through Auth.js; the page itself never calls it.
-vi.mock("@/server/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/navigation", () => ({
-  forbidden: () => {
-    throw new Error("FORBIDDEN");
-  },
-  redirect: (to: string) => {
-    throw new Error(`REDIRECT ${to}`);
-  },
-}));
+vi.mock("@/server/auth/viewer", async () => (await import("../support/page-mocks")).authViewer(() => state.viewer));
+vi.mock("next/navigation", async () => (await import("../support/page-mocks")).navigation());
 
 async function renderPage(query: Record<string, string> = {}): Promise<string> {
   const { default: Page } = await import("@/app/can-bo/quan-tri/sap-xep/page");
   return renderServerPage(Page({ searchParams: Promise.resolve(query) }), state.locale);
 }
 
-async function viewer(name: string): Promise<Viewer> {
-  const email = `${name}@doithoai.example`;
-  const [user] = await t.db.select().from(users).where(eq(users.email, email));
-  return { userId: user!.id, email, name: user!.name, locale: "vi", memberships: await loadMemberships(t.db, user!.id) };
-}
+const viewer = (name: string) => staffViewer(t.db, name);
 
 // The page and its action read the real clock: the data is seeded at it.
 const now = new Date();
@@ -58,12 +37,6 @@ beforeAll(async () => {
   for (const u of await t.db.select({ id: units.id, code: units.code }).from(units)) ids[u.code] = u.id;
 });
 afterAll(() => t.close());
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) f.append(k, one);
-  return f;
-}
 
 describe("reorganisations page", () => {
   it("shows the planned demo merger and the labelled form, in both languages", async () => {

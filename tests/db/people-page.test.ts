@@ -1,49 +1,27 @@
 // The people page renders as on the server, in both languages: officials with their roles, the invitation form with
 // labelled fields, a deactivated official's open cases linked for reassignment; a non-admin is refused.
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
-import { MESSAGES, translator } from "@/i18n/messages";
-import { loadMemberships, type Viewer } from "@/server/auth/roles";
 import { deactivateUser } from "@/server/people/deactivate-user";
+import { staffViewer } from "../support/page-mocks";
 import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", viewer: null as unknown }));
 let t: TestDatabase;
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => state.locale,
-  // The page hands its client forms their namespace (src/components/client-messages.tsx).
-  getMessages: async () => MESSAGES[state.locale],
-  getTranslations: async (ns: string) => {
-    const root = translator(state.locale);
-    return (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
-  },
-}));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
-vi.mock("@/server/auth/require-staff", () => ({ requireStaffPage: async () => state.viewer }));
+vi.mock("next-intl/server", async () => (await import("../support/page-mocks")).intlServer(() => state.locale));
+vi.mock("@/db/client", async (original) => (await import("../support/page-mocks")).dbClient(await original<object>(), () => t.db));
+vi.mock("@/server/auth/require-staff", async () => (await import("../support/page-mocks")).requireStaff(() => state.viewer));
 // The forms' server action reads the viewer through Auth.js; the page itself never calls it.
-vi.mock("@/server/auth/viewer", () => ({ getViewer: async () => state.viewer }));
-vi.mock("next/navigation", () => ({
-  forbidden: () => {
-    throw new Error("FORBIDDEN");
-  },
-  redirect: () => {
-    throw new Error("REDIRECT");
-  },
-}));
+vi.mock("@/server/auth/viewer", async () => (await import("../support/page-mocks")).authViewer(() => state.viewer));
+vi.mock("next/navigation", async () => (await import("../support/page-mocks")).navigation());
 
 async function renderPage(query: Record<string, string> = {}): Promise<string> {
   const { default: PeoplePage } = await import("@/app/can-bo/quan-tri/nguoi-dung/page");
   return renderServerPage(PeoplePage({ searchParams: Promise.resolve(query) }), state.locale);
 }
 
-async function viewer(name: string): Promise<Viewer> {
-  const email = `${name}@doithoai.example`;
-  const [user] = await t.db.select().from(users).where(eq(users.email, email));
-  return { userId: user!.id, email, name: user!.name, locale: "vi", memberships: await loadMemberships(t.db, user!.id) };
-}
+const viewer = (name: string) => staffViewer(t.db, name);
 
 const now = new Date("2026-07-20T03:00:00Z");
 beforeAll(async () => {

@@ -2,27 +2,18 @@
 // missing, tables with captions and header cells, the links the brief asks for, 404 for an unknown code or id,
 // and no filer's identity nor any official's email in the HTML.
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
-import { renderToReadableStream } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { caseParties, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/seed-demo";
-import { MESSAGES } from "@/i18n/messages";
 import { unsealPersonalData } from "@/server/privacy/personal-data";
+import { renderServerPage } from "../support/render-server-page";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
-const state = { locale: "vi" as "vi" | "en", errors: [] as string[], db: null as unknown };
-vi.mock("next-intl/server", () => ({
-  getTranslations: async (namespace?: string) =>
-    createTranslator({ locale: state.locale, messages: MESSAGES[state.locale] as never, namespace: namespace as never, onError: (e) => state.errors.push(String(e)) }),
-  getLocale: async () => state.locale,
-}));
-vi.mock("next/navigation", () => ({
-  notFound: () => {
-    throw new Error("NEXT_NOT_FOUND");
-  },
-}));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => state.db }));
+const state = vi.hoisted(() => ({ locale: "vi" as "vi" | "en", errors: [] as string[] }));
+// A message not found is an error the tests expect to be none, not the key printed in its place.
+vi.mock("next-intl/server", async () => (await import("../support/page-mocks")).intlServer(() => state.locale, (e) => state.errors.push(String(e))));
+vi.mock("next/navigation", async () => (await import("../support/page-mocks")).navigation());
+vi.mock("@/db/client", async (original) => (await import("../support/page-mocks")).dbClient(await original<object>(), () => t.db));
 
 const { default: UnitRecordPage } = await import("@/app/thong-ke/don-vi/[code]/page");
 const { default: LeadersPage } = await import("@/app/thong-ke/lanh-dao/page");
@@ -31,16 +22,13 @@ const { default: LeaderRecordPage } = await import("@/app/thong-ke/lanh-dao/[use
 let t: TestDatabase;
 const now = new Date("2026-11-27T03:00:00Z");
 
-async function render(element: Promise<React.ReactElement> | React.ReactElement): Promise<string> {
-  return new Response(await renderToReadableStream(await element)).text();
-}
-
 const query = (q: Record<string, string> = {}) => Promise.resolve(q);
+// Streamed: the record pages put async components below plain ones (FiguresSection's FigureList).
+const render = (page: Promise<React.ReactNode>) => renderServerPage(page, undefined, { streamed: true });
 
 beforeAll(async () => {
   vi.useFakeTimers({ now, toFake: ["Date"] });
   t = await createTestDatabase();
-  state.db = t.db;
   await seedDemoData(t.db, now);
 });
 afterAll(async () => {

@@ -20,19 +20,9 @@ let t: TestDatabase;
 let locale: "vi" | "en" = "vi";
 
 // The page renders as on the server: its words from the message files, its database the test's.
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => locale,
-  getTranslations: async (ns: string) => {
-    const root = translator(locale);
-    return (key: string, values?: Record<string, unknown>) => root(`${ns}.${key}` as never, values as never);
-  },
-}));
-vi.mock("@/db/client", async (original) => ({ ...(await original<object>()), getDb: async () => t.db }));
-vi.mock("next/navigation", () => ({
-  notFound: () => {
-    throw new Error("NOT_FOUND");
-  },
-}));
+vi.mock("next-intl/server", async () => (await import("../support/page-mocks")).intlServer(() => locale));
+vi.mock("@/db/client", async (original) => (await import("../support/page-mocks")).dbClient(await original<object>(), () => t.db));
+vi.mock("next/navigation", async () => (await import("../support/page-mocks")).navigation());
 
 async function renderPage(query: Record<string, string>): Promise<string> {
   const { default: StatisticsPage } = await import("@/app/thong-ke/page");
@@ -152,7 +142,7 @@ describe("the statistics page", () => {
     const custom = await renderPage({ ky: "custom", tu: "2026-05-01", den: "2026-04-01" });
     expect(custom).toContain(translator("vi")("statistics.page.errors.reversed"));
     expect(custom).toContain('value="2026-05-01"');
-    await expect(renderPage({ "don-vi": "KHONG-CO" })).rejects.toThrow("NOT_FOUND");
+    await expect(renderPage({ "don-vi": "KHONG-CO" })).rejects.toThrow("NEXT_NOT_FOUND");
   });
 
   it("shows a unit with the units below it, and links to its record", async () => {
