@@ -89,6 +89,14 @@ export async function receptionDaysOnNewDayOff(db: DbOrTx, before: readonly Holi
     .orderBy(receptionDays.startsAt, receptionPositions.title);
 }
 
+/** What a change does beyond the table: the open deadlines it would move, the reception days on a new day off. */
+export async function holidayChangeEffects(db: DbOrTx, before: readonly HolidayEntry[], change: HolidayChange, now: Date): Promise<HolidayChangeResult> {
+  const after = applyHolidayChange(before, change);
+  const date = change.op === "remove" ? change.date : change.entry.date;
+  const [moved, receptionDays] = await Promise.all([deadlinesMovedBy(db, before, after), receptionDaysOnNewDayOff(db, before, after, date, now)]);
+  return { moved, receptionDays };
+}
+
 /** Validates a change against the table: a new date must be free, an edited or removed one must exist. */
 export async function parseHolidayChange(db: DbOrTx, op: HolidayOp, input: unknown): Promise<HolidayChange> {
   if (op === "remove") {
@@ -116,9 +124,7 @@ export async function holidayAdminChange(db: Database, viewer: Viewer | null, op
   const result = await runInTransaction(db, async (tx: Tx) => {
     const change = await parseHolidayChange(tx, op, input);
     const before = await loadHolidayEntries(tx);
-    const after = applyHolidayChange(before, change);
-    const changedOn = change.op === "remove" ? change.date : change.entry.date;
-    const [moved, onDayOff] = await Promise.all([deadlinesMovedBy(tx, before, after), receptionDaysOnNewDayOff(tx, before, after, changedOn, now)]);
+    const { moved, receptionDays: onDayOff } = await holidayChangeEffects(tx, before, change, now);
     if (change.op === "remove") {
       await tx.delete(holidays).where(eq(holidays.date, change.date));
     } else if (change.op === "add") {
