@@ -173,9 +173,6 @@ const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** The kinds about a body: a denunciation (the body of the person denounced) or a complaint (the body that decided). */
 const SUBJECT_KINDS: ReadonlySet<CaseKind> = new Set<CaseKind>(["denunciation", "complaint"]);
 
-/** Whether a case of this kind names a body it is about, for rules naming that body (and the guard, for denunciations). */
-export const isAboutBody = (kind: CaseKind): boolean => SUBJECT_KINDS.has(kind);
-
 type Candidate = { rule: RoutingRule; subject: boolean; specificity: number; areaDistance: number };
 const NO_AREA = Number.MAX_SAFE_INTEGER; // a rule without an area ranks after any area match
 

@@ -1,12 +1,12 @@
 import "server-only";
-import type { DbOrTx } from "@/db/client";
+import type { Database } from "@/db/client";
 import { bundledFormTexts, type FormTexts } from "@/domain/categories/form-texts";
 import { toLocalDate } from "@/domain/calendar";
 import { DEFAULT_DEADLINE_POLICIES } from "@/domain/deadline-policies-data";
 import { selectPolicy, type DeadlinePolicy, type Period } from "@/domain/deadlines";
 import { CASE_KINDS, type CaseKind } from "@/domain/types";
 import { translator } from "@/i18n/messages";
-import { loadPolicies } from "@/server/deadlines/policy-rows";
+import { getReferenceData } from "@/server/intake/reference-data";
 
 type Periods = Partial<Record<CaseKind, { acceptance: Period; resolution: Period | null }>>;
 
@@ -31,8 +31,9 @@ export function periodsInForce(policies: readonly DeadlinePolicy[], today: strin
  * What happens next names the periods of the policy version in force today, so a version an administrator adds
  * or confirms on the deadline policies page changes the form's promise on its date, not a developer's edit.
  */
-export async function bundledTexts(db: DbOrTx, locale: "vi" | "en", now = new Date()): Promise<FormTexts> {
-  return bundledTextsFor(locale, periodsInForce(await loadPolicies(db), toLocalDate(now)));
+export async function bundledTexts(db: Database, locale: "vi" | "en", now = new Date()): Promise<FormTexts> {
+  // The policies come from the reference data intake already keeps (an admin's change clears it in this process).
+  return bundledTextsFor(locale, periodsInForce((await getReferenceData(db)).policies, toLocalDate(now)));
 }
 
 export function bundledTextsFor(locale: "vi" | "en", periods: Periods): FormTexts {

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { Database } from "@/db/client";
 import { formTexts, users } from "@/db/schema";
 import { FORM_TEXT_KEYS, FORM_TEXT_SPECS, type FormTextKey } from "@/domain/categories/form-texts";
 import { assertAdmin } from "@/server/admin/admin-frame";
@@ -16,7 +16,7 @@ export type FormTextView = {
 };
 
 /** Every text of the citizens' form an administrator may reword, with its default and its current wording. */
-export async function listFormTexts(db: DbOrTx, viewer: Viewer | null): Promise<FormTextView[]> {
+export async function listFormTexts(db: Database, viewer: Viewer | null): Promise<FormTextView[]> {
   assertAdmin(viewer);
   const rows = await db
     .select({ key: formTexts.key, vi: formTexts.textVi, en: formTexts.textEn, updatedAt: formTexts.updatedAt, by: users.name, byEmail: users.email })

@@ -8,7 +8,7 @@ import { toLocalDate } from "@/domain/calendar";
 import { acceptanceDueDate, selectPolicy } from "@/domain/deadlines";
 import { RECEPTION_ANSWER_POLICY } from "@/domain/deadline-policies-data";
 import type { IsoDate } from "@/domain/types";
-import { isAboutBody, routeCase } from "@/domain/routing";
+import { routeCase } from "@/domain/routing";
 import { CODE_ALPHABET, generateTrackingCode, hashAccessKey, normalizeAccessKey } from "@/domain/tracking-code";
 import { env } from "@/env";
 import { consumeRateLimit, RATE_LIMITS } from "@/server/abuse/rate-limit";
@@ -198,7 +198,8 @@ export async function insertCaseInTransaction(
       categoryId: v.categoryId,
       areaId: v.areaId,
       today: receivedOn,
-      denounced: isAboutBody(v.kind) && v.subjectUnitId ? { unitId: v.subjectUnitId } : null,
+      // The router itself matches a named body only for the kinds about one (denunciations, complaints).
+      denounced: v.subjectUnitId ? { unitId: v.subjectUnitId } : null,
     },
     { rules, units: unitRows, areas: areaRows },
   );

@@ -51,12 +51,11 @@ export async function closeReceptionOfOldUnits(
   input: Scope & { lastDay: IsoDate; successorId: string; decision: string; reorganisationId: string; actorUserId: string | null },
 ): Promise<{ receptionPositions: number; receptionDays: number }> {
   const old = input.oldUnitIds;
-  const seats = await tx
-    .update(receptionPositions)
-    .set({ active: false, updatedAt: input.now })
-    .where(and(inArray(receptionPositions.unitId, old), eq(receptionPositions.active, true)))
-    .returning({ id: receptionPositions.id, title: receptionPositions.title });
-  const allSeats = await tx.select({ id: receptionPositions.id, title: receptionPositions.title }).from(receptionPositions).where(inArray(receptionPositions.unitId, old));
+  const allSeats = await tx.select({ id: receptionPositions.id, title: receptionPositions.title, active: receptionPositions.active }).from(receptionPositions).where(inArray(receptionPositions.unitId, old));
+  const seats = allSeats.filter((s) => s.active);
+  if (seats.length > 0) {
+    await tx.update(receptionPositions).set({ active: false, updatedAt: input.now }).where(inArray(receptionPositions.id, seats.map((s) => s.id)));
+  }
   if (allSeats.length > 0) {
     const seatIds = allSeats.map((s) => s.id);
     // A term that would start after the last day never begins; one running past it ends on it.
